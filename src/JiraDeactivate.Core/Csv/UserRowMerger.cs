@@ -1,0 +1,38 @@
+using JiraDeactivate.Core.Users;
+
+namespace JiraDeactivate.Core.Csv;
+
+/// <summary>Merges two rows of the same user (exports with one row per group).</summary>
+internal static class UserRowMerger
+{
+    /// <summary>
+    /// Keeps the first row's account fields where they are set, unions the groups, and per product keeps access
+    /// if any row grants it and the most recent activity: conflicting rows never make a user look less active.
+    /// </summary>
+    public static JiraUserActivity Merge(JiraUserActivity first, JiraUserActivity next)
+    {
+        var products = new ProductActivity[first.Products.Count];
+        for (int i = 0; i < products.Length; i++)
+        {
+            products[i] = first.Products[i].MergeWith(next.Products[i]);
+        }
+
+        return new JiraUserActivity
+        {
+            AccountId = first.AccountId,
+            DisplayName = first.DisplayName ?? next.DisplayName,
+            Email = first.Email ?? next.Email,
+            Status = first.Status,
+            AddedToOrg = Earliest(first.AddedToOrg, next.AddedToOrg),
+            OrgRole = first.OrgRole ?? next.OrgRole,
+            Groups = first.Groups.Concat(next.Groups).Distinct(StringComparer.Ordinal).ToArray(),
+            Products = products,
+            Source = first.Source,
+            SourceFile = first.SourceFile,
+            LineNumber = first.LineNumber,
+        };
+    }
+
+    private static DateTime? Earliest(DateTime? a, DateTime? b) =>
+        a is null ? b : b is null ? a : (a < b ? a : b);
+}

@@ -1,0 +1,39 @@
+using JiraDeactivate.Core.Inactivity;
+
+namespace JiraDeactivate.Core.Users;
+
+/// <summary>
+/// One user's account state, groups and per-product activity: one user of an "Export users" CSV (all of that
+/// user's rows merged), or what the Admin API and Jira REST API say about the user.
+/// </summary>
+public sealed class JiraUserActivity
+{
+    /// <summary>The Atlassian account ID (or, in pre-2021 exports, the username).</summary>
+    public required string AccountId { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Email { get; init; }
+
+    public AccountStatus Status { get; init; }
+
+    /// <summary>The UTC date the user was added to the organization, when known.</summary>
+    public DateTime? AddedToOrg { get; init; }
+
+    public string? OrgRole { get; init; }
+
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    /// <summary>Per product and site: access and last activity.</summary>
+    public IReadOnlyList<ProductActivity> Products { get; init; } = [];
+
+    public ActivitySource Source { get; init; }
+
+    /// <summary>The file the user came from (CSV only).</summary>
+    public string? SourceFile { get; init; }
+
+    /// <summary>The line of the user's first row in that file (CSV only).</summary>
+    public long LineNumber { get; init; }
+
+    public override string ToString() => Email is { Length: > 0 } ? $"{DisplayName} <{Email}>" : $"{DisplayName} ({AccountId})";
+}
