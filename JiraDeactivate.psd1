@@ -12,6 +12,10 @@
     CmdletsToExport      = @(
         'Import-CsvExport'
         'Get-InactiveJiraUser'
+        'Connect-JiraAdmin'
+        'Disconnect-JiraAdmin'
+        'Get-JiraAdminConnection'
+        'Get-JiraProductLicense'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Http;
+using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate;
 
@@ -20,6 +23,72 @@ public abstract class JiraCmdlet : PSCmdlet, IDisposable
         _stop.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the thread pool while this (pipeline) thread writes what it queues.
+    /// Ctrl+C cancels the work's token and every HTTP call under it.
+    /// </summary>
+    private protected void RunAsync(Func<PipelineQueue, CancellationToken, Task> work)
+    {
+        using var queue = new PipelineQueue();
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
+        AtlassianHttpClientFactory.CurrentTrace = queue;
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await work(queue, run.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                queue.Complete();
+            }
+        });
+        try
+        {
+            queue.Drain(this);
+            task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            // Stops the work if this thread left early (a terminating error, or the pipeline stopping).
+            run.Cancel();
+            ((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(10));
+            AtlassianHttpClientFactory.CurrentTrace = null;
+        }
+    }
+
+    /// <summary>This runspace's connection; a terminating error when there is none.</summary>
+    private protected JiraAdminSession RequireSession()
+    {
+        if (SessionStore.Current is { } session)
+        {
+            return session;
+        }
+
+        ThrowTerminatingError(Error($"{MyInvocation.MyCommand.Name} needs a connection: run Connect-JiraAdmin first.", "NotConnected", ErrorCategory.ConnectionError, null,
+            recommendedAction: "Connect-JiraAdmin -Site https://your-site.atlassian.net -Credential (Get-Credential) -AdminApiKey (Read-Host -AsSecureString 'Organization API key')"));
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>A terminating error for a feature that needs the credential the connection lacks.</summary>
+    private protected void ThrowRequirement(SessionRequirementException e) =>
+        ThrowTerminatingError(Error(e.Message, "ConnectionLacksCredential", ErrorCategory.ConnectionError, null, e));
+
+    /// <summary>The error category that fits an Atlassian API failure.</summary>
+    protected static ErrorCategory CategoryOf(AtlassianApiException error) => (int?)error.StatusCode switch
+    {
+        401 => ErrorCategory.AuthenticationError,
+        403 => ErrorCategory.PermissionDenied,
+        404 => ErrorCategory.ObjectNotFound,
+        429 => ErrorCategory.LimitsExceeded,
+        null => ErrorCategory.ConnectionError,
+        _ => ErrorCategory.InvalidResult,
+    };
 
     /// <summary>An ErrorRecord whose message is <paramref name="message"/>, with an ID, a category and the input it concerns.</summary>
     protected static ErrorRecord Error(string message, string errorId, ErrorCategory category, object? target, Exception? inner = null, string? recommendedAction = null)

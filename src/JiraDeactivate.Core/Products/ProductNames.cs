@@ -34,6 +34,14 @@ public static class ProductNames
     public static JiraProduct? FromExportName(string name) =>
         s_exportNames.TryGetValue(name.Trim(), out var product) ? product : null;
 
+    /// <summary>The product whose Jira application role key this is, if it is one of ours.</summary>
+    public static JiraProduct? FromApplicationRoleKey(string key) => key switch
+    {
+        "jira-software" => JiraProduct.JiraSoftware,
+        "jira-servicedesk" => JiraProduct.JiraServiceManagement,
+        _ => null,
+    };
+
     /// <summary>The product whose Admin API key this is, if it is one of ours.</summary>
     public static JiraProduct? FromAdminApiKey(string key) => key switch
     {

@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Management.Automation;
 using JiraDeactivate.Completion;
+using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Inactivity;
 using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Sessions;
 using JiraDeactivate.Core.Users;
 
 namespace JiraDeactivate.Commands;
@@ -16,7 +19,9 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
     private const string FromInputSet = "FromInput";
     private const string FromApiSet = "FromApi";
 
+    private static readonly TimeSpan s_progressInterval = TimeSpan.FromMilliseconds(250);
     private InactiveUserSelector? _selector;
+    private InactiveUserFilter? _filter;
     private long _usersRead;
     private bool _productSeen;
 
@@ -56,11 +61,20 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
     [Parameter]
     public SwitchParameter IncludeDeactivated { get; set; }
 
+    /// <summary>Also look at app (bot) accounts (API only: the CSV has no account type).</summary>
+    [Parameter(ParameterSetName = FromApiSet)]
+    public SwitchParameter IncludeAppAccounts { get; set; }
+
+    /// <summary>How many users' last-active dates are fetched at the same time (API only); the rate limit still paces them.</summary>
+    [Parameter(ParameterSetName = FromApiSet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 8;
+
     protected override void BeginProcessing()
     {
         var exclusions = new WildcardMatcher(Exclude);
         var sites = new WildcardMatcher(Site);
-        var filter = new InactiveUserFilter
+        _filter = new InactiveUserFilter
         {
             IncludeSuspended = IncludeSuspended,
             IncludeDeactivated = IncludeDeactivated,
@@ -68,15 +82,8 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
             IsSiteSelected = site => sites.IsEmpty || sites.IsMatch(site),
         };
         var rule = new InactivityRule(MoreThan, AsOf);
-        _selector = new InactiveUserSelector(Product, rule, filter);
+        _selector = new InactiveUserSelector(Product, rule, _filter);
         WriteVerbose($"Inactive in {Product}: no activity after {rule.ActivityDataDate.AddDays(-MoreThan):yyyy-MM-dd} (UTC; {MoreThan} days before {rule.ActivityDataDate:yyyy-MM-dd}, the last day Atlassian's data is sure to cover at {rule.AsOf:u}).");
-
-        if (ParameterSetName == FromApiSet)
-        {
-            ThrowTerminatingError(Error(
-                "Get-InactiveJiraUser needs users: pipe Import-CsvExport output into it, for example: Import-CsvExport ./export-users.csv | Get-InactiveJiraUser -Product JiraSoftware -MoreThan 90.",
-                "NoUserSource", ErrorCategory.InvalidOperation, null));
-        }
     }
 
     protected override void ProcessRecord()
@@ -96,9 +103,83 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
 
     protected override void EndProcessing()
     {
+        if (ParameterSetName == FromApiSet)
+        {
+            FindFromApi();
+            return;
+        }
+
         if (_usersRead > 0 && !_productSeen)
         {
             WriteWarning($"None of the {_usersRead:N0} users has last-active data for {Product}: the input has no 'Last seen in' column for it, so no user could be judged.");
         }
+    }
+
+    private void FindFromApi()
+    {
+        if (SessionStore.Current is not { } session)
+        {
+            ThrowTerminatingError(Error(
+                "Get-InactiveJiraUser needs users: pipe Import-CsvExport output into it (Import-CsvExport ./export-users.csv | Get-InactiveJiraUser -Product JiraSoftware -MoreThan 90), or run Connect-JiraAdmin to read them from the Admin API.",
+                "NoUserSource", ErrorCategory.InvalidOperation, null));
+            return;
+        }
+
+        ApiActivityCollector collector;
+        try
+        {
+            var jira = session.RequireJira("Finding inactive users without a CSV");
+            var (admin, organization) = session.RequireAdmin("Finding inactive users without a CSV");
+            collector = new ApiActivityCollector(jira, admin, organization, session.SiteName, session.CloudId);
+        }
+        catch (SessionRequirementException e)
+        {
+            ThrowRequirement(e);
+            return;
+        }
+
+        try
+        {
+            RunAsync((queue, token) => CollectAsync(collector, session, queue, token));
+        }
+        catch (AtlassianApiException e)
+        {
+            ThrowTerminatingError(Error($"Could not list the users of {Product}: {e.Message}", "ProductUsersUnavailable", CategoryOf(e), Product, e));
+        }
+    }
+
+    private async Task CollectAsync(ApiActivityCollector collector, JiraAdminSession session, PipelineQueue queue, CancellationToken token)
+    {
+        var progress = new ApiProgressReporter(queue, $"Get-InactiveJiraUser: {Product} on {session.SiteName}", s_progressInterval);
+        var options = new ApiCollectOptions
+        {
+            ThrottleLimit = ThrottleLimit,
+            IncludeInactiveAccounts = IncludeDeactivated,
+            IncludeAppAccounts = IncludeAppAccounts,
+            IsExcluded = _filter!.IsExcluded,
+            Progress = progress.Report,
+        };
+        var clock = Stopwatch.StartNew();
+        int judged = 0;
+        await foreach (var result in collector.CollectAsync(Product, options, token).ConfigureAwait(false))
+        {
+            if (result.User is { } user)
+            {
+                judged++;
+                foreach (var inactive in _selector!.Select(user))
+                {
+                    queue.WriteObject(inactive);
+                }
+            }
+            else if (result.Error is AtlassianApiException error)
+            {
+                queue.WriteError(Error(
+                    $"Could not get the last-active dates of {result.DisplayName} ({result.AccountId}), so the user was not judged: {error.Message}",
+                    "LastActiveDatesUnavailable", CategoryOf(error), result.AccountId, error));
+            }
+        }
+
+        progress.Complete();
+        queue.WriteVerbose($"Judged {judged} users in {clock.Elapsed.TotalSeconds:F1} s. Jira REST API: {session.JiraStats}. Admin API: {session.AdminStats}.");
     }
 }

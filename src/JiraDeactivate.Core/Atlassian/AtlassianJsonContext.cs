@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace JiraDeactivate.Core.Atlassian;
+
+/// <summary>Source-generated JSON for every Atlassian shape: no reflection at run time.</summary>
+[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(ApplicationRoleDto))]
+[JsonSerializable(typeof(ApplicationRoleDto[]))]
+[JsonSerializable(typeof(GroupMemberPageDto))]
+[JsonSerializable(typeof(JiraUserDto))]
+[JsonSerializable(typeof(MyPermissionsDto))]
+[JsonSerializable(typeof(ServerInfoDto))]
+[JsonSerializable(typeof(TenantInfoDto))]
+[JsonSerializable(typeof(AddUserToGroupDto))]
+[JsonSerializable(typeof(OrgPageDto))]
+[JsonSerializable(typeof(LastActiveDatesDto))]
+internal sealed partial class AtlassianJsonContext : JsonSerializerContext;

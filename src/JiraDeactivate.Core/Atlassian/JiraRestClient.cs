@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+
+namespace JiraDeactivate.Core.Atlassian;
+
+/// <summary>The calls the module makes to a site's Jira Cloud REST API v3.</summary>
+public sealed class JiraRestClient
+{
+    // Relative, so a gateway base address (https://api.atlassian.com/ex/jira/<cloudId>/) keeps its path.
+    private const string Api = "rest/api/3";
+    private const int PageSize = 50;
+    private readonly ApiCaller _caller;
+    private static AtlassianJsonContext Json => AtlassianJsonContext.Default;
+
+    public JiraRestClient(HttpClient client) => _caller = new ApiCaller(client, AtlassianApi.Jira);
+
+    /// <summary>The signed-in account.</summary>
+    public async Task<JiraAccount> GetMyselfAsync(CancellationToken cancellationToken)
+    {
+        var me = await _caller.GetAsync($"{Api}/myself", Json.JiraUserDto, cancellationToken).ConfigureAwait(false);
+        return new JiraAccount(me.AccountId, me.DisplayName, me.EmailAddress, me.AccountType ?? "atlassian", me.Active);
+    }
+
+    /// <summary>True when the signed-in account has the global "Administer Jira" permission.</summary>
+    public async Task<bool> IsJiraAdministratorAsync(CancellationToken cancellationToken)
+    {
+        var answer = await _caller.GetAsync($"{Api}/mypermissions?permissions=ADMINISTER", Json.MyPermissionsDto, cancellationToken).ConfigureAwait(false);
+        return answer.Permissions is { } permissions && permissions.TryGetValue("ADMINISTER", out var administer) && administer.HavePermission;
+    }
+
+    /// <summary>The site's own address, as Jira reports it (the sub-domain names the site in exports).</summary>
+    public async Task<Uri?> GetSiteBaseUrlAsync(CancellationToken cancellationToken)
+    {
+        var info = await _caller.GetAsync($"{Api}/serverInfo", Json.ServerInfoDto, cancellationToken).ConfigureAwait(false);
+        return Uri.TryCreate(info.BaseUrl, UriKind.Absolute, out var uri) ? uri : null;
+    }
+
+    /// <summary>The site's cloud ID, which joins the Admin API's last-active entries to this site; null when not offered.</summary>
+    public async Task<string?> GetCloudIdAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _caller.SendAsync(HttpMethod.Get, "/_edge/tenant_info", null, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var info = await _caller.ReadAsync(response, "GET", "/_edge/tenant_info", Json.TenantInfoDto, cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(info.CloudId) ? null : info.CloudId;
+    }
+
+    /// <summary>Every product's application role (seats and the groups that grant access).</summary>
+    public async Task<IReadOnlyList<ProductRole>> GetProductRolesAsync(CancellationToken cancellationToken)
+    {
+        var roles = await _caller.GetAsync($"{Api}/applicationrole", Json.ApplicationRoleDtoArray, cancellationToken).ConfigureAwait(false);
+        return roles.Select(ProductRole.From).ToArray();
+    }
+
+    /// <summary>One product's application role, by key ("jira-software", "jira-servicedesk").</summary>
+    public async Task<ProductRole> GetProductRoleAsync(string key, CancellationToken cancellationToken)
+    {
+        var role = await _caller.GetAsync($"{Api}/applicationrole/{Uri.EscapeDataString(key)}", Json.ApplicationRoleDto, cancellationToken).ConfigureAwait(false);
+        return ProductRole.From(role);
+    }
+
+    /// <summary>The members of a group, page by page until Jira says the last page came (pages can be short).</summary>
+    public async IAsyncEnumerable<JiraAccount> GetGroupMembersAsync(JiraGroup group, bool includeInactiveUsers, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        int startAt = 0;
+        while (true)
+        {
+            string path = $"{Api}/group/member?{group.Query}&includeInactiveUsers={(includeInactiveUsers ? "true" : "false")}&startAt={startAt}&maxResults={PageSize}";
+            var page = await _caller.GetAsync(path, Json.GroupMemberPageDto, cancellationToken).ConfigureAwait(false);
+            var values = page.Values ?? [];
+            foreach (var user in values)
+            {
+                yield return JiraAccount.From(user);
+            }
+
+            if (page.IsLast || values.Length == 0)
+            {
+                yield break;
+            }
+
+            startAt += values.Length;
+        }
+    }
+
+    /// <summary>A user's groups and application roles now; null when Jira does not know the user.</summary>
+    public async Task<JiraUserAccess?> GetUserAccessAsync(string accountId, CancellationToken cancellationToken)
+    {
+        string path = $"{Api}/user?accountId={Uri.EscapeDataString(accountId)}&expand=groups,applicationRoles";
+        using var response = await _caller.SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await _caller.EnsureSuccessAsync(response, "GET", path, cancellationToken).ConfigureAwait(false);
+        var user = await _caller.ReadAsync(response, "GET", path, Json.JiraUserDto, cancellationToken).ConfigureAwait(false);
+        return new JiraUserAccess(
+            new JiraAccount(user.AccountId, user.DisplayName, user.EmailAddress, user.AccountType ?? "atlassian", user.Active),
+            (user.Groups?.Items ?? []).Select(JiraGroup.From).ToArray(),
+            (user.ApplicationRoles?.Items ?? []).Select(r => r.Key).ToArray());
+    }
+
+    /// <summary>
+    /// Removes a user from a group. A "not a member" answer (400, or 404 for a user who is not in the group)
+    /// means the removal is already done, so a rerun or a retried call is safe.
+    /// </summary>
+    public async Task<MembershipChange> RemoveUserFromGroupAsync(JiraGroup group, string accountId, CancellationToken cancellationToken)
+    {
+        string path = $"{Api}/group/user?{group.Query}&accountId={Uri.EscapeDataString(accountId)}";
+        using var response = await _caller.SendAsync(HttpMethod.Delete, path, null, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return MembershipChange.Changed;
+        }
+
+        var error = await _caller.ErrorAsync(response, "DELETE", path, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound && SaysNotAMember(error.Detail))
+        {
+            return MembershipChange.AlreadyDone;
+        }
+
+        throw error;
+    }
+
+    /// <summary>Adds a user to a group; "already a member" means it is already done.</summary>
+    public async Task<MembershipChange> AddUserToGroupAsync(JiraGroup group, string accountId, CancellationToken cancellationToken)
+    {
+        string path = $"{Api}/group/user?{group.Query}";
+        using var content = JsonContent.Create(new AddUserToGroupDto(accountId), Json.AddUserToGroupDto);
+        using var response = await _caller.SendAsync(HttpMethod.Post, path, content, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return MembershipChange.Changed;
+        }
+
+        var error = await _caller.ErrorAsync(response, "POST", path, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.BadRequest && error.Detail.Contains("already a member", StringComparison.OrdinalIgnoreCase))
+        {
+            return MembershipChange.AlreadyDone;
+        }
+
+        throw error;
+    }
+
+    private static bool SaysNotAMember(string detail) =>
+        detail.Contains("not a member", StringComparison.OrdinalIgnoreCase)
+        || detail.Contains("is not in the group", StringComparison.OrdinalIgnoreCase);
+}

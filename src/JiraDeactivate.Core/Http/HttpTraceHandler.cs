@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace JiraDeactivate.Core.Http;
+
+/// <summary>
+/// Traces each attempt as "GET /rest/api/3/myself -> 200 OK in 52 ms (attempt 2)". It writes the method, path and
+/// query only: never a header, so the Authorization value cannot leak into -Verbose or -Debug output.
+/// </summary>
+internal sealed class HttpTraceHandler(Func<IHttpTrace?> trace, HttpCallStats stats) : DelegatingHandler
+{
+    internal static readonly HttpRequestOptionsKey<int> AttemptKey = new("JiraDeactivate.Attempt");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        int attempt = request.Options.TryGetValue(AttemptKey, out int a) ? a + 1 : 1;
+        request.Options.Set(AttemptKey, attempt);
+        stats.CountRequest();
+        if (attempt > 1)
+        {
+            stats.CountRetry();
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                stats.CountRateLimited();
+            }
+
+            trace()?.Write($"{request.Method} {Describe(request.RequestUri)} -> {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms{Attempt(attempt)}");
+            return response;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            stats.CountFailure();
+            trace()?.Write($"{request.Method} {Describe(request.RequestUri)} -> no answer after {clock.ElapsedMilliseconds} ms{Attempt(attempt)}: {(cancellationToken.IsCancellationRequested ? "cancelled" : e.Message)}");
+            throw;
+        }
+    }
+
+    private static string Attempt(int attempt) => attempt > 1 ? $" (attempt {attempt})" : string.Empty;
+
+    private static string Describe(Uri? uri) => uri is null ? "?" : uri.PathAndQuery;
+}

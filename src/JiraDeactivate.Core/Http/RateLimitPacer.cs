@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net;
+
+namespace JiraDeactivate.Core.Http;
+
+/// <summary>
+/// Spaces requests to stay just under the rate the server announces (X-RateLimit-Limit, taken per second, as
+/// Atlassian's burst limits are), and holds back every request, not only the one that got it, while a 429 or
+/// 503 says to wait (Retry-After, X-RateLimit-Reset) or the announced budget is spent. Polly's rate limiter
+/// cannot change its rate while running, which this needs: the limit is only known from the answers.
+/// </summary>
+internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
+{
+    // Aim below the announced limit, so that clock skew and bursts at the server do not turn into 429s.
+    private const double Headroom = 0.9;
+
+    // After a 429, slow down by this factor, then speed back up slowly while answers are good.
+    private const double BackOffFactor = 1.5;
+    private const double RecoveryFactor = 0.99;
+
+    private readonly object _lock = new();
+    private double _announcedInterval;
+    private double _interval;
+    private long _nextSlot;
+    private long _pausedUntil;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var wait = Reserve();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        Observe(response);
+        return response;
+    }
+
+    private TimeSpan Reserve()
+    {
+        long now = time.GetTimestamp();
+        lock (_lock)
+        {
+            long slot = Math.Max(now, Math.Max(_nextSlot, _pausedUntil));
+            _nextSlot = slot + (long)(_interval * time.TimestampFrequency);
+            return time.GetElapsedTime(now, slot);
+        }
+    }
+
+    private void Observe(HttpResponseMessage response)
+    {
+        var headers = response.Headers;
+        long now = time.GetTimestamp();
+        lock (_lock)
+        {
+            if (Header(headers, "X-RateLimit-Limit") is { } limitText && double.TryParse(limitText, NumberStyles.Float, CultureInfo.InvariantCulture, out double limit) && limit > 0)
+            {
+                _announcedInterval = 1.0 / (limit * Headroom);
+                _interval = Math.Max(_interval, _announcedInterval);
+            }
+
+            var pause = PauseFor(response, headers);
+            if (pause > TimeSpan.Zero)
+            {
+                _pausedUntil = Math.Max(_pausedUntil, now + (long)(pause.TotalSeconds * time.TimestampFrequency));
+            }
+
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                _interval = Math.Max(_interval, _announcedInterval) * BackOffFactor;
+            }
+            else if (_interval > _announcedInterval)
+            {
+                _interval = Math.Max(_announcedInterval, _interval * RecoveryFactor);
+            }
+        }
+    }
+
+    private TimeSpan PauseFor(HttpResponseMessage response, System.Net.Http.Headers.HttpResponseHeaders headers)
+    {
+        bool told = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
+        if (told && headers.RetryAfter is { } retryAfter)
+        {
+            return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - time.GetUtcNow() : TimeSpan.Zero);
+        }
+
+        bool spent = Header(headers, "X-RateLimit-Remaining") is { } remaining && remaining.Trim() == "0";
+        if ((told || spent) && Header(headers, "X-RateLimit-Reset") is { } resetText
+            && DateTimeOffset.TryParse(resetText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var reset))
+        {
+            return reset - time.GetUtcNow();
+        }
+
+        return TimeSpan.Zero;
+    }
+
+    private static string? Header(System.Net.Http.Headers.HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}

@@ -1,0 +1,49 @@
+using JiraDeactivate.Core.Atlassian;
+
+namespace JiraDeactivate.Core.Products;
+
+/// <summary>A product's seats on a site: how many are paid for, used and left, and the groups that take them.</summary>
+public sealed record JiraProductLicense
+{
+    public JiraProduct? Product { get; init; }
+
+    /// <summary>The application role key, e.g. "jira-software".</summary>
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Site { get; init; }
+
+    /// <summary>Seats paid for; null when unlimited.</summary>
+    public int? Seats { get; init; }
+
+    /// <summary>Users counting against the licence.</summary>
+    public int UsersCounted { get; init; }
+
+    /// <summary>Seats left; null when unlimited.</summary>
+    public int? Remaining { get; init; }
+
+    public bool Unlimited { get; init; }
+
+    /// <summary>The groups that grant access to the product.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    /// <summary>The groups new users join (removing a user from only these does not hold if they rejoin).</summary>
+    public IReadOnlyList<string> DefaultGroups { get; init; } = [];
+
+    public static JiraProductLicense From(ProductRole role, string? site) => new()
+    {
+        Product = role.Product,
+        Key = role.Key,
+        Name = role.Name,
+        Site = site,
+        Seats = role.Seats,
+        UsersCounted = role.UsersCounted,
+        Remaining = role.Remaining,
+        Unlimited = role.Unlimited,
+        Groups = role.Groups.Select(g => g.Name).ToArray(),
+        DefaultGroups = role.DefaultGroups.Select(g => g.Name).ToArray(),
+    };
+
+    public override string ToString() => Unlimited ? $"{Name}: {UsersCounted} users, unlimited seats" : $"{Name}: {UsersCounted} of {Seats} seats used";
+}

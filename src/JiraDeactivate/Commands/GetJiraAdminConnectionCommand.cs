@@ -1,0 +1,20 @@
+using System.Management.Automation;
+using JiraDeactivate.Core.Sessions;
+
+namespace JiraDeactivate.Commands;
+
+/// <summary>
+/// <para type="synopsis">Shows what this PowerShell session is connected to: site, organization and user. Never a secret.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "JiraAdminConnection")]
+[OutputType(typeof(JiraAdminConnection))]
+public sealed class GetJiraAdminConnectionCommand : JiraCmdlet
+{
+    protected override void EndProcessing()
+    {
+        if (SessionStore.Current is { } session)
+        {
+            WriteObject(session.Connection);
+        }
+    }
+}
