@@ -16,6 +16,9 @@
         'Disconnect-JiraAdmin'
         'Get-JiraAdminConnection'
         'Get-JiraProductLicense'
+        'Remove-JiraProductAccess'
+        'Get-JiraProductAccess'
+        'Restore-JiraProductAccess'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -29,6 +29,9 @@ public sealed class InactiveJiraUser
 
     public AccountStatus Status { get; init; }
 
+    /// <summary>The organization role, when the source gives it (the CSV's "Org role"): removal protects admins.</summary>
+    public string? OrgRole { get; init; }
+
     public ActivitySource Source { get; init; }
 
     public override string ToString() => $"{DisplayName ?? AccountId} ({Product}, {(NeverActive ? "never active" : $"{DaysInactive} days inactive")})";

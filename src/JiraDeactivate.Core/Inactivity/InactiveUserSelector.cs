@@ -47,6 +47,7 @@ public sealed class InactiveUserSelector
                     NeverActive = verdict.NeverActive,
                     AddedToOrg = user.AddedToOrg,
                     Status = user.Status,
+                    OrgRole = user.OrgRole,
                     Source = user.Source,
                 };
             }

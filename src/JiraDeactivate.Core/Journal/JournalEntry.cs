@@ -1,0 +1,33 @@
+using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Removal;
+
+namespace JiraDeactivate.Core.Journal;
+
+/// <summary>One line of a removal journal (JSON Lines). Never holds a secret.</summary>
+public sealed record JournalEntry
+{
+    public DateTime Time { get; init; } = DateTime.UtcNow;
+
+    public required string RunId { get; init; }
+
+    public JournalEvent Event { get; init; }
+
+    public string? AccountId { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public JiraProduct? Product { get; init; }
+
+    public string? Site { get; init; }
+
+    public string? GroupId { get; init; }
+
+    public string? GroupName { get; init; }
+
+    /// <summary>For Planned: every group the user will leave.</summary>
+    public IReadOnlyList<string>? Groups { get; init; }
+
+    public RemovalStatus? Status { get; init; }
+
+    public string? Message { get; init; }
+}

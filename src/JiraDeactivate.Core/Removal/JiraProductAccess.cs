@@ -1,0 +1,48 @@
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Products;
+
+namespace JiraDeactivate.Core.Removal;
+
+/// <summary>A user's current access to one product, and the groups that grant it.</summary>
+public sealed record JiraProductAccess
+{
+    public required string AccountId { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Email { get; init; }
+
+    public JiraProduct Product { get; init; }
+
+    public string? Site { get; init; }
+
+    /// <summary>True when a group grants the product or Jira lists it among the user's application roles.</summary>
+    public bool HasAccess { get; init; }
+
+    /// <summary>The user's groups that grant the product.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    /// <summary>Those of the groups that are the product's default groups.</summary>
+    public IReadOnlyList<string> DefaultGroups { get; init; } = [];
+
+    /// <summary>True when Jira lists the product among the user's application roles.</summary>
+    public bool ApplicationRoleListed { get; init; }
+
+    public static JiraProductAccess From(JiraUserAccess access, ProductRole role, JiraProduct product, string? site)
+    {
+        var granting = ProductRoleCache.Granting(role, access.Groups);
+        bool listed = access.ApplicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase);
+        return new JiraProductAccess
+        {
+            AccountId = access.Account.AccountId,
+            DisplayName = access.Account.DisplayName,
+            Email = access.Account.Email,
+            Product = product,
+            Site = site,
+            HasAccess = granting.Count > 0 || listed,
+            Groups = granting.Select(g => g.Name).ToArray(),
+            DefaultGroups = granting.Where(g => role.DefaultGroups.Any(d => string.Equals(d.Name, g.Name, StringComparison.OrdinalIgnoreCase))).Select(g => g.Name).ToArray(),
+            ApplicationRoleListed = listed,
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using JiraDeactivate.Core.Products;
+
+namespace JiraDeactivate.Core.Removal;
+
+/// <summary>The result of Remove-JiraProductAccess for one user and product.</summary>
+public sealed record ProductAccessRemoval
+{
+    public required string AccountId { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Email { get; init; }
+
+    public JiraProduct Product { get; init; }
+
+    public string? Site { get; init; }
+
+    /// <summary>The groups this run removed the user from.</summary>
+    public IReadOnlyList<string> GroupsRemoved { get; init; } = [];
+
+    public RemovalStatus Status { get; init; }
+
+    /// <summary>Why the user was skipped, what failed, or what still grants access.</summary>
+    public string? Message { get; init; }
+
+    public DateTime Timestamp { get; init; }
+
+    /// <summary>The run's ID in the journal.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>The journal that records the run (Restore-JiraProductAccess reads it).</summary>
+    public string? JournalPath { get; init; }
+
+    public override string ToString() => $"{DisplayName ?? AccountId}: {Status}{(Message is null ? string.Empty : $" ({Message})")}";
+}

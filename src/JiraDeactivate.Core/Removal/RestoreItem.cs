@@ -1,0 +1,12 @@
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Products;
+
+namespace JiraDeactivate.Core.Removal;
+
+/// <summary>A user's memberships to put back for one product, with the run that removed them.</summary>
+public sealed record RestoreItem(string AccountId, string? DisplayName, JiraProduct Product, string? Site, string RunId, IReadOnlyList<JiraGroup> Groups)
+{
+    public string Target => $"{DisplayName ?? AccountId} ({AccountId})";
+
+    public string Action => $"Restore {Product} access: rejoin {string.Join(", ", Groups.Select(g => g.Name))}";
+}

@@ -1,0 +1,14 @@
+namespace JiraDeactivate.Core.Removal;
+
+/// <summary>How putting a user's memberships back ended.</summary>
+public enum RestoreStatus
+{
+    /// <summary>The user is back in every group the run removed them from.</summary>
+    Restored,
+
+    /// <summary>The user was already back in every group: nothing to do.</summary>
+    AlreadyPresent,
+
+    /// <summary>A call failed after its retries; the groups restored so far are listed.</summary>
+    Failed,
+}

@@ -1,0 +1,94 @@
+using System.Management.Automation;
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Sessions;
+
+namespace JiraDeactivate.Commands;
+
+/// <summary>
+/// <para type="synopsis">Shows users' current access to each Jira product and the groups that grant it.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "JiraProductAccess")]
+[OutputType(typeof(JiraProductAccess))]
+public sealed class GetJiraProductAccessCommand : JiraCmdlet
+{
+    private readonly List<string> _accounts = [];
+
+    /// <summary>The users' Atlassian account IDs; binds from the pipeline (strings, or objects with AccountId).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] AccountId { get; set; } = [];
+
+    /// <summary>Only these products; default both.</summary>
+    [Parameter]
+    public JiraProduct[] Product { get; set; } = [];
+
+    /// <summary>How many users are read at the same time.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 8;
+
+    protected override void ProcessRecord() => _accounts.AddRange(AccountId.Where(id => !_accounts.Contains(id)));
+
+    protected override void EndProcessing()
+    {
+        var session = RequireSession();
+        JiraRestClient jira;
+        try
+        {
+            jira = session.RequireJira("Get-JiraProductAccess");
+        }
+        catch (SessionRequirementException e)
+        {
+            ThrowRequirement(e);
+            return;
+        }
+
+        var products = Product.Length > 0 ? Product.Distinct().ToArray() : Enum.GetValues<JiraProduct>();
+        var roles = new ProductRoleCache(jira);
+        var results = new JiraProductAccess[_accounts.Count][];
+        try
+        {
+            RunAsync(async (queue, token) =>
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(0, _accounts.Count), new ParallelOptions { MaxDegreeOfParallelism = ThrottleLimit, CancellationToken = token }, async (i, ct) =>
+                {
+                    try
+                    {
+                        var access = await jira.GetUserAccessAsync(_accounts[i], ct).ConfigureAwait(false);
+                        if (access is null)
+                        {
+                            queue.WriteError(Error($"Jira knows no user with the account ID '{_accounts[i]}'.", "UserNotFound", ErrorCategory.ObjectNotFound, _accounts[i]));
+                            results[i] = [];
+                            return;
+                        }
+
+                        var perProduct = new List<JiraProductAccess>();
+                        foreach (var product in products)
+                        {
+                            perProduct.Add(JiraProductAccess.From(access, await roles.GetAsync(product, ct).ConfigureAwait(false), product, session.SiteName));
+                        }
+
+                        results[i] = perProduct.ToArray();
+                    }
+                    catch (AtlassianApiException e)
+                    {
+                        queue.WriteError(Error($"Could not read the access of '{_accounts[i]}': {e.Message}", "ProductAccessUnavailable", CategoryOf(e), _accounts[i], e));
+                        results[i] = [];
+                    }
+                }).ConfigureAwait(false);
+
+                // In input order, so a report lines up with the list it was given.
+                foreach (var access in results.SelectMany(r => r ?? []))
+                {
+                    queue.WriteObject(access);
+                }
+            });
+        }
+        catch (AtlassianApiException e)
+        {
+            ThrowTerminatingError(Error(e.Message, "ProductRoleUnavailable", CategoryOf(e), null, e));
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Management.Automation;
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Sessions;
+
+namespace JiraDeactivate.Commands;
+
+/// <summary>
+/// <para type="synopsis">Removes users' access to a Jira product by removing them from the groups that grant it; keeps their accounts.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(ProductAccessRemoval))]
+public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
+{
+    private readonly List<RemovalRequest> _requests = [];
+    private readonly HashSet<(string, JiraProduct)> _seen = [];
+
+    /// <summary>The users' Atlassian account IDs (from Get-InactiveJiraUser, or any object with AccountId).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] AccountId { get; set; } = [];
+
+    /// <summary>The product to remove access from.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    public JiraProduct Product { get; set; }
+
+    /// <summary>The site the input is about; users of another site than the connected one are skipped.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Site { get; set; }
+
+    /// <summary>The name shown in messages (bound from the input object).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? DisplayName { get; set; }
+
+    /// <summary>The organization role (bound from CSV input): admins are protected.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? OrgRole { get; set; }
+
+    /// <summary>The fuse: a run that would change more users stops before changing anything. Default 50.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MaxUsers { get; set; } = 50;
+
+    /// <summary>Account IDs or emails never to change; wildcards allowed.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    public string[] Exclude { get; set; } = [];
+
+    /// <summary>Members of these groups are never changed (administrators' groups always are protected); wildcards allowed.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    public string[] ExcludeGroup { get; set; } = [];
+
+    /// <summary>Also change app (bot) accounts.</summary>
+    [Parameter]
+    public SwitchParameter IncludeAppAccounts { get; set; }
+
+    /// <summary>The JSON Lines journal to append to; default a new file in the per-user application data folder.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? JournalPath { get; set; }
+
+    /// <summary>How many users are changed at the same time; the rate limit still paces the calls.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 8;
+
+    protected override void ProcessRecord()
+    {
+        foreach (string id in AccountId)
+        {
+            if (_seen.Add((id, Product)))
+            {
+                _requests.Add(new RemovalRequest(id, Product, DisplayName, Site, OrgRole));
+            }
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_requests.Count == 0)
+        {
+            return;
+        }
+
+        var session = RequireSession();
+        JiraRestClient jira;
+        try
+        {
+            jira = session.RequireJira("Remove-JiraProductAccess");
+        }
+        catch (SessionRequirementException e)
+        {
+            ThrowRequirement(e);
+            return;
+        }
+
+        var roles = new ProductRoleCache(jira);
+        var plans = Plan(new RemovalPlanner(jira, roles, session.SiteName, Policy(session)));
+        bool preview = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent;
+        CheckFuse(plans.Count(p => p.ChangesAccess), preview);
+
+        foreach (var plan in plans.Where(p => !p.ChangesAccess))
+        {
+            if (preview)
+            {
+                WriteVerbose($"{plan.Target}: {plan.Outcome} ({plan.Reason}).");
+            }
+            else
+            {
+                ReportUnchanged(plan, session.SiteName);
+            }
+        }
+
+        var approved = plans.Where(p => p.ChangesAccess && ShouldProcess(p.Target, p.Action)).ToList();
+        if (approved.Count == 0)
+        {
+            return;
+        }
+
+        using var journal = OpenJournal();
+        string runId = RemovalJournal.NewRunId();
+        journal.Append(new JournalEntry { RunId = runId, Event = JournalEvent.RunStarted, Site = session.SiteName, Message = $"Remove-JiraProductAccess by {session.Connection.User}: {approved.Count} users" });
+        foreach (var plan in approved)
+        {
+            journal.Append(new JournalEntry
+            {
+                RunId = runId, Event = JournalEvent.Planned, AccountId = plan.Request.AccountId, DisplayName = plan.DisplayName,
+                Product = plan.Request.Product, Site = session.SiteName, Groups = plan.Groups.Select(g => g.Name).ToArray(),
+            });
+        }
+
+        WriteVerbose($"Journal: {journal.Path} (run {runId}).");
+        var executor = new RemovalExecutor(jira, roles, journal, runId, session.SiteName);
+        RunAsync(async (queue, token) =>
+        {
+            var progress = new CountProgress(queue, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users", approved.Count);
+            await Parallel.ForEachAsync(approved, new ParallelOptions { MaxDegreeOfParallelism = ThrottleLimit, CancellationToken = token }, async (plan, ct) =>
+            {
+                var result = await executor.ExecuteAsync(plan, ct).ConfigureAwait(false);
+                queue.WriteObject(result);
+                if (result.Status == RemovalStatus.Failed)
+                {
+                    queue.WriteError(Error($"{plan.Target}: {result.Message}", "RemovalFailed", ErrorCategory.InvalidResult, plan.Request.AccountId));
+                }
+
+                progress.Step();
+            }).ConfigureAwait(false);
+            progress.Complete();
+            queue.WriteVerbose($"Jira REST API: {session.JiraStats}.");
+        });
+    }
+
+    private List<RemovalPlan> Plan(RemovalPlanner planner)
+    {
+        var plans = new RemovalPlan[_requests.Count];
+        try
+        {
+            RunAsync(async (queue, token) =>
+            {
+                var progress = new CountProgress(queue, 3, $"Remove-JiraProductAccess: reading the groups of {_requests.Count} users", _requests.Count);
+                await Parallel.ForEachAsync(Enumerable.Range(0, _requests.Count), new ParallelOptions { MaxDegreeOfParallelism = ThrottleLimit, CancellationToken = token }, async (i, ct) =>
+                {
+                    plans[i] = await planner.PlanAsync(_requests[i], ct).ConfigureAwait(false);
+                    progress.Step();
+                }).ConfigureAwait(false);
+                progress.Complete();
+            });
+        }
+        catch (AtlassianApiException e)
+        {
+            ThrowTerminatingError(Error($"Could not read the groups that grant {Product}: {e.Message}", "ProductRoleUnavailable", CategoryOf(e), Product, e));
+        }
+
+        return plans.ToList();
+    }
+
+    private void CheckFuse(int changing, bool preview)
+    {
+        if (changing <= MaxUsers)
+        {
+            return;
+        }
+
+        string message = $"This run would remove product access from {changing} users, more than -MaxUsers {MaxUsers}. Nothing was changed. Check the inactivity threshold and the input; to go ahead, run again with -MaxUsers {changing}.";
+        if (preview)
+        {
+            WriteWarning(message);
+            return;
+        }
+
+        ThrowTerminatingError(Error(message, "RemovalFuseTripped", ErrorCategory.LimitsExceeded, changing));
+    }
+
+    private ProtectionPolicy Policy(JiraAdminSession session)
+    {
+        var exclusions = new WildcardMatcher(Exclude);
+        var protectedGroups = new WildcardMatcher(ProtectionPolicy.AdministratorGroups.Concat(ExcludeGroup));
+        return new ProtectionPolicy
+        {
+            ConnectedAccountId = session.Account?.AccountId,
+            IsExcluded = (id, email) => exclusions.IsMatch(id) || exclusions.IsMatch(email),
+            IsProtectedGroup = protectedGroups.IsMatch,
+            IncludeAppAccounts = IncludeAppAccounts,
+        };
+    }
+
+    private void ReportUnchanged(RemovalPlan plan, string? siteName)
+    {
+        WriteObject(RemovalResults.From(plan, plan.Outcome ?? RemovalStatus.NoAccess, plan.Reason, null, null, siteName));
+        if (plan.Outcome == RemovalStatus.Failed)
+        {
+            WriteError(Error($"{plan.Target}: {plan.Reason}", "RemovalPlanFailed", ErrorCategory.ObjectNotFound, plan.Request.AccountId));
+        }
+    }
+
+    private RemovalJournal OpenJournal()
+    {
+        string path = JournalPath is null
+            ? RemovalJournal.DefaultPath(RemovalJournal.NewRunId())
+            : SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath);
+        try
+        {
+            return RemovalJournal.Open(path);
+        }
+        catch (JournalException e)
+        {
+            ThrowTerminatingError(Error(e.Message, "JournalNotWritable", ErrorCategory.WriteError, path, e));
+            throw;
+        }
+    }
+}
