@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -69,12 +70,16 @@ public static class AtlassianHttpClientFactory
                 Delay = options.RetryDelay,
                 MaxDelay = options.MaxRetryDelay,
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.AttemptNumber)),
             })
             .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout });
 
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome, int attempt) => outcome switch
     {
+        // A name that does not resolve will not resolve on the next try either: fail at once.
+        { Exception: HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound } } } => false,
+        // A refused connection is retried once (a server restarting), not for a minute.
+        { Exception: HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } } => attempt < 1,
         { Exception: HttpRequestException or TimeoutRejectedException or IOException } => true,
         { Result: { } response } => response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
             or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,

@@ -59,6 +59,11 @@ internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
                 _announcedInterval = 1.0 / (limit * Headroom);
                 _interval = Math.Max(_interval, _announcedInterval);
             }
+            else if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                // The server no longer announces a limit: speed back up as answers stay good.
+                _announcedInterval = 0;
+            }
 
             var pause = PauseFor(response, headers);
             if (pause > TimeSpan.Zero)

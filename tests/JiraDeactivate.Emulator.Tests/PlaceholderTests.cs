@@ -1,7 +1,0 @@
-namespace JiraDeactivate.Emulator.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Placeholder() => Assert.True(true);
-}

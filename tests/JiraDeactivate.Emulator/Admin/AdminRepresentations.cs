@@ -1,0 +1,77 @@
+using System.Globalization;
+using JiraDeactivate.Emulator.Http;
+using JiraDeactivate.Emulator.State;
+
+namespace JiraDeactivate.Emulator.Admin;
+
+/// <summary>Turns state views into Admin API bodies (v1 OrgModel, User, last-active dates; v2 MultiDirectoryUser).</summary>
+internal sealed class AdminRepresentations(HttpRequest request, string cloudId)
+{
+    public AdminOrg Org(OrgView org)
+    {
+        var orgUrl = Url($"/admin/v1/orgs/{org.Id}");
+        return new AdminOrg(
+            org.Id, "orgs", new AdminOrgAttributes(org.Name),
+            new AdminOrgRelationships(
+                new AdminRelationship(new AdminRelatedLink($"{orgUrl}/domains")),
+                new AdminRelationship(new AdminRelatedLink($"{orgUrl}/users"))),
+            new AdminSelfLink(orgUrl));
+    }
+
+    public AdminLastActiveDates LastActiveDates(UserView user, IReadOnlyList<ProductView> products, bool listUndated) => new(
+        new AdminLastActiveData(
+            [.. ProductActivity.For(user, products, listUndated).Select(p => new AdminProductLastActive(Ari(p.AdminKey), p.AdminKey, p.LastActive))],
+            user.AddedToOrg),
+        new AdminLinks());
+
+    public AdminUser User(UserView user, IReadOnlyList<ProductView> products, string siteUrl)
+    {
+        var access = products
+            .Where(p => user.HasAccessTo(p) || user.LastActiveIn(p) is not null)
+            .Select(p => new AdminUserProductAccess(p.AdminKey, p.Name, siteUrl, user.LastActiveIn(p)))
+            .ToList();
+        var lastActive = user.LastActive.Values.DefaultIfEmpty().Max();
+        return new AdminUser(
+            user.AccountId, user.AccountType, user.AccountStatus, user.DisplayName, Picture(user), user.VisibleEmail,
+            AccessBillable: user.JiraActive && !user.IsApp && user.ProductKeys.Count > 0,
+            user.LastActive.Count == 0 ? null : Timestamp(lastActive),
+            access,
+            new AdminSelfLink(Url($"/users/{user.AccountId}/manage/profile")));
+    }
+
+    public AdminV2User V2User(UserView user, IReadOnlyList<ProductView> products, bool expandProductAccess, bool expandGroups)
+    {
+        var membership = user.Suspended ? "suspended" : "active";
+        var status = user.AccountStatus != "active" ? "deactivated" : membership;
+        IReadOnlyList<AdminV2ProductAccess>? productAccess = expandProductAccess
+            ? [.. ProductActivity.For(user, products, listUndated: true).Select(p => new AdminV2ProductAccess(
+                V2ProductKey(p.AdminKey), cloudId, p.LastActive is { } date ? Timestamp(date) : null))]
+            : null;
+        IReadOnlyList<AdminV2Group>? groups = expandGroups ? [.. user.Groups.Select(g => new AdminV2Group(g.GroupId, g.Name))] : null;
+        return new AdminV2User(
+            user.AccountId, user.AccountType, status, user.AccountStatus, membership,
+            user.AddedToOrg is { } added ? Timestamp(added) : null,
+            user.DisplayName, user.VisibleEmail, user.Managed ? "managed" : "unmanaged", Picture(user),
+            productAccess, groups, ForDeletion: false);
+    }
+
+    /// <summary>The ARI that joins a last-active entry to this site: ari:cloud:&lt;product&gt;::site/&lt;cloudId&gt;.</summary>
+    private string Ari(string adminKey) => $"ari:cloud:{adminKey}::site/{cloudId}";
+
+    private string Url(string path) => RequestUrls.Build(request, path);
+
+    // v2 names Jira "jira"; its JSM key is undocumented (contract §4), jira-servicedesk is a guess.
+    private static string V2ProductKey(string adminKey) => adminKey switch
+    {
+        StateGenerator.JiraSoftwareKey => "jira",
+        StateGenerator.ServiceManagementAdminKey => StateGenerator.ServiceManagementKey,
+        _ => adminKey,
+    };
+
+    // The state keeps dates only; timestamps fields get midnight UTC of that date.
+    private static string Timestamp(DateOnly date) =>
+        date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string Picture(UserView user) =>
+        $"https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/{user.AccountId}/default.png";
+}

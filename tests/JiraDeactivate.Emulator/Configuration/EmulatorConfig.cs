@@ -1,0 +1,91 @@
+namespace JiraDeactivate.Emulator.Configuration;
+
+/// <summary>
+/// The behaviour knobs that can change while the emulator runs. Property names (camelCase) are the
+/// JSON names of POST /_emulator/config and, in kebab-case, the command-line options.
+/// </summary>
+public sealed record EmulatorConfig
+{
+    /// <summary>Delay added to every API request, in milliseconds.</summary>
+    public int LatencyMs { get; init; }
+
+    /// <summary>Requests per second per credential (token bucket, burst = the rate); 0 turns the limit off.</summary>
+    public double RateLimit { get; init; }
+
+    /// <summary>Share of API requests answered with 500, 502 or 503.</summary>
+    public double ErrorRate { get; init; }
+
+    /// <summary>Share of API requests whose connection is aborted before any state change.</summary>
+    public double DropRate { get; init; }
+
+    /// <summary>Share of API requests delayed by <see cref="SlowMs"/>.</summary>
+    public double SlowRate { get; init; }
+
+    public int SlowMs { get; init; } = 5000;
+
+    /// <summary>Status of DELETE /group/user for a user who is not a member: 400 (with Jira's message) or 200.</summary>
+    public int NotMemberStatus { get; init; } = 400;
+
+    /// <summary>Application roles report numberOfSeats/remainingSeats -1 and hasUnlimitedSeats true.</summary>
+    public bool UnlimitedSeats { get; init; }
+
+    /// <summary>expand=applicationRoles lists full ApplicationRole objects instead of {key, name}.</summary>
+    public bool FullApplicationRoles { get; init; }
+
+    /// <summary>last-active-dates lists products the user can use but never used, without last_active.</summary>
+    public bool ListUndatedProducts { get; init; }
+
+    /// <summary>Admin API 429 answers carry Retry-After.</summary>
+    public bool AdminRetryAfter { get; init; } = true;
+
+    /// <summary>
+    /// A group an identity provider keeps in sync: removing a user from it answers 200, but the membership stays,
+    /// as when a SCIM sync puts it back at once. Empty: none.
+    /// </summary>
+    public string SyncedGroup { get; init; } = "";
+
+    /// <summary>Page size of the Admin API's cursor-paged lists.</summary>
+    public int AdminPageSize { get; init; } = 100;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (LatencyMs is < 0 or > 600_000)
+        {
+            errors.Add("latencyMs must be between 0 and 600000.");
+        }
+
+        if (RateLimit is < 0 or > 1_000_000 || double.IsNaN(RateLimit))
+        {
+            errors.Add("rateLimit must be between 0 and 1000000 (0 = off).");
+        }
+
+        CheckShare(errors, nameof(ErrorRate), ErrorRate);
+        CheckShare(errors, nameof(DropRate), DropRate);
+        CheckShare(errors, nameof(SlowRate), SlowRate);
+        if (SlowMs is < 0 or > 600_000)
+        {
+            errors.Add("slowMs must be between 0 and 600000.");
+        }
+
+        if (NotMemberStatus is not (400 or 200))
+        {
+            errors.Add("notMemberStatus must be 400 or 200.");
+        }
+
+        if (AdminPageSize is < 1 or > 1000)
+        {
+            errors.Add("adminPageSize must be between 1 and 1000.");
+        }
+
+        return errors;
+    }
+
+    private static void CheckShare(List<string> errors, string name, double value)
+    {
+        if (value is < 0 or > 1 || double.IsNaN(value))
+        {
+            errors.Add($"{char.ToLowerInvariant(name[0])}{name[1..]} must be between 0 and 1.");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JiraDeactivate.Emulator.Configuration;
+using JiraDeactivate.Emulator.Export;
+using JiraDeactivate.Emulator.Http;
+using JiraDeactivate.Emulator.State;
+
+namespace JiraDeactivate.Emulator.Control;
+
+/// <summary>/_emulator: knobs, statistics, state dump/load/reset and the CSV export. No auth, no faults.</summary>
+internal static class ControlRoutes
+{
+    public static void Map(IEndpointRouteBuilder app, EmulatorHost host)
+    {
+        var control = app.MapGroup(ApiAreas.ControlPrefix);
+        control.MapGet("/info", () => Json(host.Info));
+        control.MapGet("/config", () => Json(host.Config.Current));
+        control.MapPost("/config", (Func<HttpContext, Task<IResult>>)(http => UpdateConfigAsync(http, host.Config)));
+        control.MapGet("/stats", () => Json(host.Stats.Snapshot()));
+        control.MapPost("/stats/reset", () =>
+        {
+            host.Stats.Reset();
+            return Results.NoContent();
+        });
+        control.MapGet("/state", () => Results.Json(host.State.ToDocument(), EmulatorJson.StateFile));
+        control.MapPut("/state", (Func<HttpContext, Task<IResult>>)(http => LoadStateAsync(http, host.State)));
+        control.MapPost("/reset", () =>
+        {
+            host.ResetState();
+            return Results.NoContent();
+        });
+        control.MapGet("/export.csv", () =>
+            Results.Text(ExportCsvWriter.Write(host.State), "text/csv; charset=utf-8", Encoding.UTF8));
+    }
+
+    private static async Task<IResult> UpdateConfigAsync(HttpContext http, ConfigStore config)
+    {
+        try
+        {
+            var patch = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject
+                ?? throw new ArgumentException("The body must be a JSON object of settings.");
+            return Json(config.Update(current => EmulatorConfigPatch.Apply(current, patch)));
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException)
+        {
+            return Error(e.Message);
+        }
+    }
+
+    private static async Task<IResult> LoadStateAsync(HttpContext http, OrgState state)
+    {
+        try
+        {
+            var document = await JsonSerializer.DeserializeAsync<StateDocument>(http.Request.Body, EmulatorJson.StateFile, http.RequestAborted)
+                ?? throw new InvalidDataException("The body must be a state document.");
+            state.Load(document);
+            return Results.NoContent();
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException)
+        {
+            return Error(e.Message);
+        }
+    }
+
+    private static IResult Error(string message) =>
+        Results.Json(new { error = message }, EmulatorJson.CamelCase, statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult Json<T>(T body) => Results.Json(body, EmulatorJson.CamelCase);
+}

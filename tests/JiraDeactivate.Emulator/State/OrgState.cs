@@ -1,0 +1,331 @@
+using System.Text.Json;
+
+namespace JiraDeactivate.Emulator.State;
+
+/// <summary>
+/// The live org, site, groups and users. Every public member takes one lock and hands out immutable views,
+/// so concurrent requests see each change whole or not at all.
+/// </summary>
+public sealed class OrgState
+{
+    private readonly Lock _gate = new();
+    private StateDocument _document = new();
+    private List<GroupRecord> _groups = [];
+    private Dictionary<string, GroupRecord> _groupsById = [];
+    private Dictionary<string, GroupRecord> _groupsByName = [];
+    private Dictionary<string, UserDocument> _usersById = [];
+    private Dictionary<string, UserDocument> _usersByEmail = [];
+    private List<ProductView> _products = [];
+    private long _version;
+
+    public OrgState(StateDocument document) => Load(document);
+
+    /// <summary>Grows by one on every change; equal versions mean an unchanged state.</summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
+
+    /// <summary>Replaces the whole state with a copy of <paramref name="document"/>.</summary>
+    /// <exception cref="InvalidDataException">The document is inconsistent (dangling ids, duplicates, ...).</exception>
+    public void Load(StateDocument document)
+    {
+        var copy = Clone(document);
+        StateValidator.ThrowIfInvalid(copy);
+        var groups = copy.Groups.Select(g => new GroupRecord(g.GroupId, g.Name, [.. g.Members])).ToList();
+        var groupsByName = groups.ToDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
+        var products = copy.Products.Select(p => new ProductView(
+            p.Key, p.AdminKey, p.Name, p.CsvName, p.ApplicationRole, p.Platform, p.NumberOfSeats, p.UserCountNoun,
+            [.. p.Groups.Select(n => groupsByName[n].Ref)],
+            [.. p.DefaultGroups.Select(n => groupsByName[n].Ref)])).ToList();
+        lock (_gate)
+        {
+            _document = copy;
+            _groups = groups;
+            _groupsById = groups.ToDictionary(g => g.GroupId, StringComparer.Ordinal);
+            _groupsByName = groupsByName;
+            _usersById = copy.Users.ToDictionary(u => u.AccountId, StringComparer.Ordinal);
+            _usersByEmail = copy.Users.Where(u => u.Email is not null).ToDictionary(u => u.Email!, StringComparer.OrdinalIgnoreCase);
+            _products = products;
+            _version++;
+        }
+    }
+
+    public StateDocument ToDocument()
+    {
+        lock (_gate)
+        {
+            foreach (var (record, document) in _groups.Zip(_document.Groups))
+            {
+                document.Members = [.. record.Members.Order(StringComparer.Ordinal)];
+            }
+
+            return Clone(_document);
+        }
+    }
+
+    public SiteView Site
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new SiteView(_document.Site.Name, _document.Site.CloudId, _document.Site.OrgId);
+            }
+        }
+    }
+
+    public IReadOnlyList<ProductView> Products
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _products;
+            }
+        }
+    }
+
+    public IReadOnlyList<OrgView> ListOrgs()
+    {
+        lock (_gate)
+        {
+            return [.. _document.Orgs.Select(o => new OrgView(o.Id, o.Name, o.DirectoryId))];
+        }
+    }
+
+    public CredentialsView GetCredentials()
+    {
+        lock (_gate)
+        {
+            var tokens = _document.Credentials.JiraTokens
+                .Select(t => (Token: t, User: FindUserByEmail(t.Email)))
+                .Where(t => t.User is not null)
+                .ToList();
+            var admin = tokens.FirstOrDefault(t => IsSiteAdmin(t.User!.AccountId)).Token;
+            var nonAdmin = tokens.FirstOrDefault(t => !IsSiteAdmin(t.User!.AccountId)).Token;
+            return new CredentialsView(
+                admin?.Email ?? "", admin?.ApiToken ?? "", nonAdmin?.Email ?? "", nonAdmin?.ApiToken ?? "",
+                _document.Credentials.AdminApiKeys.FirstOrDefault() ?? "");
+        }
+    }
+
+    /// <returns>The caller, or null when the email and token do not match an active account.</returns>
+    public JiraCaller? AuthenticateJira(string email, string apiToken)
+    {
+        lock (_gate)
+        {
+            var known = _document.Credentials.JiraTokens.Any(t =>
+                string.Equals(t.Email, email, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(t.ApiToken, apiToken, StringComparison.Ordinal));
+            var user = known ? FindUserByEmail(email) : null;
+            if (user is null || user.AccountStatus != "active" || user.Suspended)
+            {
+                return null;
+            }
+
+            var isSiteAdmin = IsSiteAdmin(user.AccountId);
+            var canAdminister = isSiteAdmin || IsInAny(user.AccountId, _document.AdministerGroups);
+            return new JiraCaller(ToView(user), isSiteAdmin, canAdminister);
+        }
+    }
+
+    public bool IsAdminApiKey(string key)
+    {
+        lock (_gate)
+        {
+            return _document.Credentials.AdminApiKeys.Contains(key, StringComparer.Ordinal);
+        }
+    }
+
+    public UserView? FindUser(string accountId)
+    {
+        lock (_gate)
+        {
+            return _usersById.TryGetValue(accountId, out var user) ? ToView(user) : null;
+        }
+    }
+
+    /// <summary>The users of <paramref name="orgId"/> in directory order; null for an unknown org.</summary>
+    public IReadOnlyList<UserView>? ListOrgUsers(string orgId)
+    {
+        lock (_gate)
+        {
+            if (!_document.Orgs.Any(o => o.Id == orgId))
+            {
+                return null;
+            }
+
+            return orgId == _document.Site.OrgId ? [.. _document.Users.Select(ToView)] : [];
+        }
+    }
+
+    public IReadOnlyList<GroupView> ListGroups()
+    {
+        lock (_gate)
+        {
+            return [.. _groups.Select(ToView)];
+        }
+    }
+
+    public GroupView? FindGroup(GroupSelector selector)
+    {
+        lock (_gate)
+        {
+            return Resolve(selector) is { } group ? ToView(group) : null;
+        }
+    }
+
+    /// <summary>Members ordered by display name (Jira orders by user name); null for an unknown group.</summary>
+    public IReadOnlyList<UserView>? ListMembers(GroupSelector selector, bool includeInactive)
+    {
+        lock (_gate)
+        {
+            if (Resolve(selector) is not { } group)
+            {
+                return null;
+            }
+
+            return
+            [
+                .. group.Members
+                    .Select(id => _usersById[id])
+                    .Where(u => includeInactive || (u.AccountStatus == "active" && !u.Suspended))
+                    .OrderBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase)
+                    .ThenBy(u => u.AccountId, StringComparer.Ordinal)
+                    .Select(ToView),
+            ];
+        }
+    }
+
+    public IReadOnlyList<ApplicationRoleView> ListApplicationRoles()
+    {
+        lock (_gate)
+        {
+            return [.. _products.Where(p => p.ApplicationRole).Select(p => new ApplicationRoleView(p, CountLicensedUsers(p)))];
+        }
+    }
+
+    public MembershipResult RemoveMember(GroupSelector selector, string accountId) =>
+        ChangeMembership(selector, accountId, (group, id) => group.Members.Remove(id), MembershipOutcome.NotMember);
+
+    public MembershipResult AddMember(GroupSelector selector, string accountId) =>
+        ChangeMembership(selector, accountId, (group, id) => group.Members.Add(id), MembershipOutcome.AlreadyMember);
+
+    /// <summary>Suspends or restores a user's access to the org (groups are kept either way).</summary>
+    public AccessOutcome SetSuspended(string orgId, string accountId, bool suspended)
+    {
+        lock (_gate)
+        {
+            if (!_document.Orgs.Any(o => o.Id == orgId))
+            {
+                return AccessOutcome.OrgNotFound;
+            }
+
+            if (orgId != _document.Site.OrgId || !_usersById.TryGetValue(accountId, out var user))
+            {
+                return AccessOutcome.UserNotFound;
+            }
+
+            if (user.AccountType == "app")
+            {
+                return AccessOutcome.NotAllowed;
+            }
+
+            if (user.Suspended != suspended)
+            {
+                user.Suspended = suspended;
+                _version++;
+            }
+
+            return AccessOutcome.Changed;
+        }
+    }
+
+    private MembershipResult ChangeMembership(
+        GroupSelector selector, string accountId, Func<GroupRecord, string, bool> change, MembershipOutcome noChange)
+    {
+        lock (_gate)
+        {
+            if (Resolve(selector) is not { } group)
+            {
+                return new MembershipResult(MembershipOutcome.GroupNotFound, null);
+            }
+
+            if (!_usersById.ContainsKey(accountId))
+            {
+                return new MembershipResult(MembershipOutcome.UserNotFound, ToView(group));
+            }
+
+            if (!change(group, accountId))
+            {
+                return new MembershipResult(noChange, ToView(group));
+            }
+
+            _version++;
+            return new MembershipResult(MembershipOutcome.Changed, ToView(group));
+        }
+    }
+
+    private int CountLicensedUsers(ProductView product) =>
+        product.Groups
+            .SelectMany(g => _groupsById[g.GroupId].Members)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => _usersById[id])
+            .Count(u => u.AccountType != "app" && u.AccountStatus == "active" && !u.Suspended);
+
+    private GroupRecord? Resolve(GroupSelector selector)
+    {
+        if (!string.IsNullOrEmpty(selector.GroupId))
+        {
+            return _groupsById.GetValueOrDefault(selector.GroupId);
+        }
+
+        return string.IsNullOrEmpty(selector.GroupName) ? null : _groupsByName.GetValueOrDefault(selector.GroupName);
+    }
+
+    private UserDocument? FindUserByEmail(string email) => _usersByEmail.GetValueOrDefault(email);
+
+    private bool IsSiteAdmin(string accountId) => IsInAny(accountId, _document.SiteAdminGroups);
+
+    private bool IsInAny(string accountId, IEnumerable<string> groupNames) =>
+        groupNames.Any(name => _groupsByName.TryGetValue(name, out var g) && g.Members.Contains(accountId));
+
+    private UserView ToView(UserDocument user)
+    {
+        var groups = _groups.Where(g => g.Members.Contains(user.AccountId)).ToList();
+        return new UserView(
+            user.AccountId, user.AccountType, user.DisplayName, user.Email, user.EmailVisible, user.TimeZone, user.Locale,
+            user.AccountStatus, user.Suspended, user.Managed, user.OrgAdmin, user.AddedToOrg,
+            new Dictionary<string, DateOnly>(user.LastActive),
+            [.. groups.Select(g => g.Ref).OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase)],
+            [.. _products.Where(p => p.Groups.Any(pg => groups.Any(g => g.GroupId == pg.GroupId))).Select(p => p.Key)]);
+    }
+
+    private GroupView ToView(GroupRecord group) => new(
+        group.Ref,
+        group.Members.Count,
+        _document.SiteAdminGroups.Contains(group.Name, StringComparer.OrdinalIgnoreCase),
+        _document.AdministerGroups.Contains(group.Name, StringComparer.OrdinalIgnoreCase),
+        [.. _products.Where(p => p.Groups.Any(g => g.GroupId == group.GroupId)).Select(p => p.Key)]);
+
+    private static StateDocument Clone(StateDocument document) =>
+        JsonSerializer.Deserialize<StateDocument>(JsonSerializer.SerializeToUtf8Bytes(document, EmulatorJson.StateFile), EmulatorJson.StateFile)!;
+
+    private sealed class GroupRecord(string groupId, string name, HashSet<string> members)
+    {
+        public string GroupId { get; } = groupId;
+
+        public string Name { get; } = name;
+
+        public HashSet<string> Members { get; } = members;
+
+        public GroupRef Ref { get; } = new(groupId, name);
+    }
+}
