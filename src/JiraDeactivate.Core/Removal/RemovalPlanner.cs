@@ -56,9 +56,10 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
             return Skip(request, account, "an app account (add -IncludeAppAccounts to change it)");
         }
 
-        if (access.Groups.FirstOrDefault(g => policy.IsProtectedGroup(g.Name)) is { } protectedGroup)
+        var protectedGroups = access.Groups.Where(g => policy.IsProtectedGroup(g.Name)).Select(g => $"'{g.Name}'").ToList();
+        if (protectedGroups.Count > 0)
         {
-            return Skip(request, account, $"member of the protected group '{protectedGroup.Name}'");
+            return Skip(request, account, $"member of the protected group {string.Join(", ", protectedGroups)}");
         }
 
         var productRole = await roles.GetAsync(request.Product, cancellationToken).ConfigureAwait(false);
