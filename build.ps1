@@ -5,19 +5,26 @@
     Build    compiles the solution and lays the module out in out/JiraDeactivate/<version>/.
     Test     builds, runs xunit and Pester (in a fresh pwsh, against the built module) and ends with
              one line "total: N passed, N failed"; exits 1 when a test failed or none ran.
-    Demo     builds and runs the module's main job on the shipped sample export.
-    Package  builds and writes a .nupkg ready for Publish-PSResource / Publish-Module to artifacts/.
+    Demo     builds and runs the module's main job: the CSV path on the shipped sample export, then the
+             API path and a removal with preview, verification and restore against the local emulator.
+    Bench    builds and measures the CSV path, the API path, removal and Import-Module side by side with
+             what admins use today and with the floor; -Full for the large sizes. Writes bench/results/latest.md.
+    Docs     turns docs/en-US/*.md into the module's MAML help and about topic (also part of Build).
+    Package  builds and writes a .nupkg ready for Publish-PSResource / Publish-Module to artifacts/package.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Docs', 'Package', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Bench: the large sizes (1,000,000 CSV users, 10,000 API users).
+    [switch] $Full
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -50,7 +57,20 @@ function Invoke-Build {
     if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/JiraDeactivate/JiraDeactivate.csproj'), '-c', $Configuration, '--no-build', '-o', $moduleDir, "-p:Version=$version", '-nologo', '-v:q') | Out-Null
     Get-ChildItem $moduleDir -Filter '*.deps.json' | Remove-Item
+    Invoke-Docs
     Write-Host "Module: $moduleDir"
+}
+
+function Invoke-Docs {
+    $converter = Join-Path $root 'build/docs.ps1'
+    if (Test-Path $converter) { & $converter -DocsPath (Join-Path $root 'docs/en-US') -OutputPath $moduleDir }
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    $arguments = @('-ModulePath', $moduleRoot)
+    if ($Full) { $arguments += '-Full' }
+    Invoke-FreshPwsh (Join-Path $root 'build/bench.ps1') $arguments | Out-Null
 }
 
 function Get-TestCounts {
@@ -108,6 +128,8 @@ foreach ($step in $Task) {
         'Build' { Invoke-Build }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
+        'Bench' { Invoke-Bench }
+        'Docs' { if (-not (Test-Path $moduleDir)) { Invoke-Build } else { Invoke-Docs } }
         'Package' { Invoke-Package }
         'Clean' { Remove-Item (Join-Path $root 'out'), $artifacts -Recurse -Force -ErrorAction SilentlyContinue }
     }
