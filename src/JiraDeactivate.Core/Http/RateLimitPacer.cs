@@ -5,8 +5,9 @@ namespace JiraDeactivate.Core.Http;
 
 /// <summary>
 /// Spaces requests to stay just under the rate the server announces (X-RateLimit-Limit, taken per second, as
-/// Atlassian's burst limits are), and holds back every request, not only the one that got it, while a 429 or
-/// 503 says to wait (Retry-After, X-RateLimit-Reset) or the announced budget is spent. Polly's rate limiter
+/// Atlassian's burst limits are; learned from any answer that carries it, 429s included, and kept), and holds
+/// back every request, not only the one that got it, while a 429 or 503 says to wait (Retry-After,
+/// X-RateLimit-Reset) or the announced budget is spent. Polly's rate limiter
 /// cannot change its rate while running, which this needs: the limit is only known from the answers.
 /// </summary>
 internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
@@ -17,12 +18,16 @@ internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
     // After a 429, slow down by this factor, then speed back up slowly while answers are good.
     private const double BackOffFactor = 1.5;
     private const double RecoveryFactor = 0.99;
+    private const double MaxSlowdown = 4;
+    private const double MaxIntervalWithoutLimit = 0.5;
+    private static readonly TimeSpan s_backOffQuietPeriod = TimeSpan.FromSeconds(1);
 
     private readonly object _lock = new();
     private double _announcedInterval;
     private double _interval;
     private long _nextSlot;
     private long _pausedUntil;
+    private long _lastBackOff;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -59,11 +64,6 @@ internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
                 _announcedInterval = 1.0 / (limit * Headroom);
                 _interval = Math.Max(_interval, _announcedInterval);
             }
-            else if (response.StatusCode != HttpStatusCode.TooManyRequests)
-            {
-                // The server no longer announces a limit: speed back up as answers stay good.
-                _announcedInterval = 0;
-            }
 
             var pause = PauseFor(response, headers);
             if (pause > TimeSpan.Zero)
@@ -71,9 +71,12 @@ internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
                 _pausedUntil = Math.Max(_pausedUntil, now + (long)(pause.TotalSeconds * time.TimestampFrequency));
             }
 
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            // Requests in flight together all get their 429 at once: that is one signal to slow down, not many.
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && time.GetElapsedTime(_lastBackOff, now) > s_backOffQuietPeriod)
             {
-                _interval = Math.Max(_interval, _announcedInterval) * BackOffFactor;
+                double slowest = _announcedInterval > 0 ? _announcedInterval * MaxSlowdown : MaxIntervalWithoutLimit;
+                _interval = Math.Min(slowest, Math.Max(_interval, _announcedInterval) * BackOffFactor);
+                _lastBackOff = now;
             }
             else if (_interval > _announcedInterval)
             {
