@@ -102,8 +102,8 @@ public class RateLimitPacerTests
             await Task.Yield();
         }
 
-        // Ten slow-downs by 1.5 would space these by more than 6 s; one spaces them by about 0.17 s.
-        Assert.InRange((_server.SentAt[^1] - _server.SentAt[^2]).TotalSeconds, 0.1, 0.5);
+        // One slow-down by 1.5 spaces them by 1/9 * 1.5 = 0.17 s; two would give 0.25 s, ten the 0.44 s cap.
+        Assert.InRange((_server.SentAt[^1] - _server.SentAt[^2]).TotalSeconds, 0.1, 0.2);
     }
 
     /// <summary>Answers each request with the next scripted response (200 when none is left) and notes when it was sent.</summary>
