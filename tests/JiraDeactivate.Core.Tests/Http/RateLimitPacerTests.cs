@@ -87,7 +87,10 @@ public class RateLimitPacerTests
             _server.Next(TooMany(limit: 10, retryAfterSeconds: 0));
         }
 
+        // All ten are in flight together, then all get their 429 at once.
+        _server.Hold = true;
         var burst = Enumerable.Range(0, 10).Select(_ => Get(client)).ToList();
+        _server.Release();
         while (burst.Any(s => !s.IsCompleted))
         {
             _time.Advance(TimeSpan.FromMilliseconds(10));
@@ -111,17 +114,36 @@ public class RateLimitPacerTests
     {
         private readonly Queue<HttpResponseMessage> _responses = new();
 
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public List<DateTimeOffset> SentAt { get; } = [];
+
+        /// <summary>When set, answers wait for <see cref="Release"/>.</summary>
+        public bool Hold { get; set; }
 
         public void Next(HttpResponseMessage response) => _responses.Enqueue(response);
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public void Release()
         {
+            Hold = false;
+            _released.TrySetResult();
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            HttpResponseMessage response;
             lock (_responses)
             {
                 SentAt.Add(time.GetUtcNow());
-                return Task.FromResult(_responses.TryDequeue(out var response) ? response : new HttpResponseMessage(HttpStatusCode.OK));
+                response = _responses.TryDequeue(out var scripted) ? scripted : new HttpResponseMessage(HttpStatusCode.OK);
             }
+
+            if (Hold)
+            {
+                await _released.Task.ConfigureAwait(false);
+            }
+
+            return response;
         }
     }
 }
