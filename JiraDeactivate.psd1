@@ -5,7 +5,7 @@
     Author               = 'JiraDeactivate contributors'
     CompanyName          = 'JiraDeactivate'
     Copyright            = '(c) JiraDeactivate contributors. MIT licence.'
-    Description          = 'Find Jira Cloud users who stopped using Jira Software or Jira Service Management (from the "Export users" CSV or the Admin API) and remove their product access safely: preview, protections, a journal and restore.'
+    Description          = 'Find Jira Cloud users who stopped using Jira Software or Jira Service Management (from the "Export users" CSV or the Admin API) and remove their product access safely: preview with -WhatIf, protections for admins and chosen groups, a fuse on the number of users, a JSON Lines journal, verification and restore. For scripts, scheduled tasks and Azure Automation runbooks.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('JiraDeactivate.Format.ps1xml')
@@ -25,10 +25,19 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Jira', 'Atlassian', 'JiraCloud', 'License', 'Licensing', 'InactiveUsers', 'Admin', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Jira', 'JiraCloud', 'Atlassian', 'JiraSoftware', 'JiraServiceManagement', 'License', 'Licensing', 'InactiveUsers', 'UserManagement', 'Admin', 'Automation', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/jiradeactivate/JiraDeactivate'
             LicenseUri   = 'https://github.com/jiradeactivate/JiraDeactivate/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Import-CsvExport and Get-InactiveJiraUser.'
+            ReleaseNotes = @'
+0.1.0 - first release.
+- Import-CsvExport: reads Atlassian Administration's "Export users" CSV (current and older layouts), streaming.
+- Get-InactiveJiraUser: one inactivity rule for the CSV and the Admin API; allows for Atlassian's 24-hour data delay; never-active users measured from the day they joined.
+- Connect-JiraAdmin (credential or SecretManagement vault), Get-JiraAdminConnection, Disconnect-JiraAdmin.
+- Get-JiraProductLicense and Get-JiraProductAccess: seats, and the groups that grant them.
+- Remove-JiraProductAccess: removes users from the groups that grant a product, with -WhatIf, protections, a fuse (-MaxUsers), a JSON Lines journal and verification; paced by Atlassian's rate limits, with retries.
+- Restore-JiraProductAccess: undoes a run from its journal or its results.
+- Help for every cmdlet (Get-Help <cmdlet> -Full) and about_JiraDeactivate.
+'@
         }
     }
 }
