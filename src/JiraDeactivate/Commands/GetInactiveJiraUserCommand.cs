@@ -83,7 +83,7 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
         };
         var rule = new InactivityRule(MoreThan, AsOf);
         _selector = new InactiveUserSelector(Product, rule, _filter);
-        WriteVerbose($"Inactive in {Product}: no activity after {rule.ActivityDataDate.AddDays(-MoreThan):yyyy-MM-dd} (UTC; {MoreThan} days before {rule.ActivityDataDate:yyyy-MM-dd}, the last day Atlassian's data is sure to cover at {rule.AsOf:u}).");
+        WriteVerbose($"Inactive in {Product}: last activity before {rule.ActivityDataDate.AddDays(-MoreThan):yyyy-MM-dd} (UTC; more than {MoreThan} days before {rule.ActivityDataDate:yyyy-MM-dd}, the last day Atlassian's data is sure to cover at {rule.AsOf:u}).");
     }
 
     protected override void ProcessRecord()

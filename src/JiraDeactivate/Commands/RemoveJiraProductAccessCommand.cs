@@ -18,7 +18,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
     private readonly HashSet<(string, JiraProduct)> _seen = [];
 
     /// <summary>The users' Atlassian account IDs (from Get-InactiveJiraUser, or any object with AccountId).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string[] AccountId { get; set; } = [];
 
@@ -99,7 +99,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
 
         var roles = new ProductRoleCache(jira);
         var plans = Plan(new RemovalPlanner(jira, roles, session.SiteName, Policy(session)));
-        bool preview = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) && ((SwitchParameter)whatIf).IsPresent;
+        bool preview = IsPreview();
         CheckFuse(plans.Count(p => p.ChangesAccess), preview);
 
         foreach (var plan in plans.Where(p => !p.ChangesAccess))
@@ -176,6 +176,12 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
 
         return plans.ToList();
     }
+
+    // -WhatIf given to this command, or inherited through $WhatIfPreference from a calling script or function.
+    private bool IsPreview() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? ((SwitchParameter)whatIf).IsPresent
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     private void CheckFuse(int changing, bool preview)
     {
