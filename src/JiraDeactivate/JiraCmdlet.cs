@@ -75,6 +75,21 @@ public abstract class JiraCmdlet : PSCmdlet, IDisposable
         throw new InvalidOperationException("unreachable");
     }
 
+    /// <summary>This runspace's connection and its Jira client; a terminating error saying what to connect when either is missing.</summary>
+    private protected (JiraAdminSession Session, JiraRestClient Jira) RequireJiraConnection()
+    {
+        var session = RequireSession();
+        try
+        {
+            return (session, session.RequireJira(MyInvocation.MyCommand.Name));
+        }
+        catch (SessionRequirementException e)
+        {
+            ThrowRequirement(e);
+            throw;
+        }
+    }
+
     /// <summary>A terminating error for a feature that needs the credential the connection lacks.</summary>
     private protected void ThrowRequirement(SessionRequirementException e) =>
         ThrowTerminatingError(Error(e.Message, "ConnectionLacksCredential", ErrorCategory.ConnectionError, null, e));

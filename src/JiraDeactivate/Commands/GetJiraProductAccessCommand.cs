@@ -2,7 +2,6 @@ using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
-using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate.Commands;
 
@@ -33,17 +32,7 @@ public sealed class GetJiraProductAccessCommand : JiraCmdlet
 
     protected override void EndProcessing()
     {
-        var session = RequireSession();
-        JiraRestClient jira;
-        try
-        {
-            jira = session.RequireJira("Get-JiraProductAccess");
-        }
-        catch (SessionRequirementException e)
-        {
-            ThrowRequirement(e);
-            return;
-        }
+        var (session, jira) = RequireJiraConnection();
 
         var products = Product.Length > 0 ? Product.Distinct().ToArray() : Enum.GetValues<JiraProduct>();
         var roles = new ProductRoleCache(jira);

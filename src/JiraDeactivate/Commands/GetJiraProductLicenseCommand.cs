@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Products;
-using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate.Commands;
 
@@ -18,17 +17,7 @@ public sealed class GetJiraProductLicenseCommand : JiraCmdlet
 
     protected override void EndProcessing()
     {
-        var session = RequireSession();
-        JiraRestClient jira;
-        try
-        {
-            jira = session.RequireJira("Get-JiraProductLicense");
-        }
-        catch (SessionRequirementException e)
-        {
-            ThrowRequirement(e);
-            return;
-        }
+        var (session, jira) = RequireJiraConnection();
 
         try
         {

@@ -85,17 +85,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
             return;
         }
 
-        var session = RequireSession();
-        JiraRestClient jira;
-        try
-        {
-            jira = session.RequireJira("Remove-JiraProductAccess");
-        }
-        catch (SessionRequirementException e)
-        {
-            ThrowRequirement(e);
-            return;
-        }
+        var (session, jira) = RequireJiraConnection();
 
         var roles = new ProductRoleCache(jira);
         var plans = Plan(new RemovalPlanner(jira, roles, session.SiteName, Policy(session)));

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Removal;
-using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate.Commands;
 
@@ -51,17 +50,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
 
     protected override void EndProcessing()
     {
-        var session = RequireSession();
-        JiraRestClient jira;
-        try
-        {
-            jira = session.RequireJira("Restore-JiraProductAccess");
-        }
-        catch (SessionRequirementException e)
-        {
-            ThrowRequirement(e);
-            return;
-        }
+        var (session, jira) = RequireJiraConnection();
 
         var byJournal = ParameterSetName == JournalSet
             ? [(Path: SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath), Include: JournalFilter())]
