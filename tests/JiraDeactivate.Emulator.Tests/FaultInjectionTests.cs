@@ -63,7 +63,14 @@ public sealed class FaultInjectionTests
 
         Assert.Equal(version, emu.Host.State.Version);
         Assert.Contains(user.AccountId, emu.Host.State.ListMembers(new GroupSelector(null, StateGenerator.JiraSoftwareUsersGroup), false)!.Select(u => u.AccountId));
+        // The server records a dropped request after the client has already seen the connection go.
         var stats = await emu.StatsAsync();
+        for (var wait = 0; wait < 40 && stats.GetProperty("droppedConnections").GetInt64() < 2; wait++)
+        {
+            await Task.Delay(50);
+            stats = await emu.StatsAsync();
+        }
+
         Assert.True(stats.GetProperty("droppedConnections").GetInt64() >= 2);
         Assert.Equal(0, stats.GetProperty("total5xx").GetInt64());
     }

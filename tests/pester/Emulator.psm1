@@ -96,7 +96,8 @@ function Set-JiraEmulatorConfig {
         [pscustomobject] $Emulator,
 
         # Any subset of: latencyMs, rateLimit, errorRate, dropRate, slowRate, slowMs, notMemberStatus, unlimitedSeats,
-        # fullApplicationRoles, listUndatedProducts, adminRetryAfter, adminPageSize.
+        # fullApplicationRoles, listUndatedProducts, adminRetryAfter, adminPageSize, syncedGroup,
+        # answerFault (invalidJson, htmlPage, truncatedBody, redirect), answerFaultStatus, redirectTo, dropAfterRate.
         [Parameter(Mandatory, Position = 1)]
         [hashtable] $Config
     )

@@ -120,7 +120,9 @@ public sealed class JiraRestClient
         var error = await _caller.ErrorAsync(response, "DELETE", path, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound && SaysNotAMember(error.Detail))
         {
-            return MembershipChange.AlreadyDone;
+            // "Not a member" on a retry: an earlier attempt whose answer was lost most likely removed the user, so
+            // the removal is this call's, and the journal must say so for a restore to put the user back.
+            return IsRetry(response) ? MembershipChange.Changed : MembershipChange.AlreadyDone;
         }
 
         throw error;
@@ -145,6 +147,9 @@ public sealed class JiraRestClient
 
         throw error;
     }
+
+    private static bool IsRetry(HttpResponseMessage response) =>
+        response.RequestMessage is { } request && request.Options.TryGetValue(Http.HttpTraceHandler.AttemptKey, out int attempt) && attempt > 1;
 
     private static bool SaysNotAMember(string detail) =>
         detail.Contains("not a member", StringComparison.OrdinalIgnoreCase)

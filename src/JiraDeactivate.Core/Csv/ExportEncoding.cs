@@ -10,29 +10,40 @@ internal static class ExportEncoding
 
     /// <summary>
     /// UTF-8 unless the file starts with another byte order mark (UTF-16/32, which the reader detects),
-    /// or its start is not valid UTF-8, which means a legacy single-byte encoding: read as Latin-1.
+    /// or it is not valid UTF-8, which means a legacy single-byte encoding: read as Latin-1.
     /// </summary>
     public static Encoding Detect(Stream stream)
     {
         var buffer = new byte[SniffBytes];
         int read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
         if (read >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)))
         {
+            stream.Position = 0;
             return Encoding.Unicode;
         }
 
         var decoder = s_strictUtf8.GetDecoder();
-        var chars = new char[s_strictUtf8.GetMaxCharCount(read)];
+        var chars = new char[s_strictUtf8.GetMaxCharCount(buffer.Length)];
         try
         {
-            // flush: false, so a character cut at the end of the sniffed block is not taken for an error.
-            decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
+            // The whole file, block by block: a legacy file whose first accented letter comes after the first block
+            // would otherwise be read as UTF-8 and its names silently garbled. flush: false, so a character cut at
+            // the end of a block is not taken for an error.
+            while (read > 0)
+            {
+                decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
+                read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            }
+
             return Encoding.UTF8;
         }
         catch (DecoderFallbackException)
         {
             return Encoding.Latin1;
+        }
+        finally
+        {
+            stream.Position = 0;
         }
     }
 }

@@ -25,6 +25,18 @@ internal sealed class HttpTraceHandler(Func<IHttpTrace?> trace, HttpCallStats st
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // The body is read within the attempt, so an answer that breaks off or stalls mid-body is retried and
+                // timed out like one that never came, instead of failing at once or hanging.
+                await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 stats.CountRateLimited();
@@ -33,7 +45,7 @@ internal sealed class HttpTraceHandler(Func<IHttpTrace?> trace, HttpCallStats st
             trace()?.Write($"{request.Method} {Describe(request.RequestUri)} -> {(int)response.StatusCode} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms{Attempt(attempt)}");
             return response;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
             stats.CountFailure();
             trace()?.Write($"{request.Method} {Describe(request.RequestUri)} -> no answer after {clock.ElapsedMilliseconds} ms{Attempt(attempt)}: {(cancellationToken.IsCancellationRequested ? "cancelled" : e.Message)}");

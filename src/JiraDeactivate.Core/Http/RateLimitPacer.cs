@@ -6,7 +6,7 @@ namespace JiraDeactivate.Core.Http;
 /// <summary>
 /// Spaces requests to stay just under the rate the server announces (X-RateLimit-Limit, taken per second, as
 /// Atlassian's burst limits are; learned from any answer that carries it, 429s included, and kept), and holds
-/// back every request, not only the one that got it, while a 429 or 503 says to wait (Retry-After,
+/// back every request, not only the one that got it, while a 429 or a rate-limit 503 says to wait (Retry-After,
 /// X-RateLimit-Reset) or the announced budget is spent. Polly's rate limiter
 /// cannot change its rate while running, which this needs: the limit is only known from the answers.
 /// </summary>
@@ -87,7 +87,10 @@ internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
 
     private TimeSpan PauseFor(HttpResponseMessage response, System.Net.Http.Headers.HttpResponseHeaders headers)
     {
-        bool told = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
+        // A 503 holds everyone back only when it is about the rate limit; a plain 503 (one node failing) delays just
+        // its own retry, which the retry strategy does from the same Retry-After.
+        bool told = response.StatusCode == HttpStatusCode.TooManyRequests
+            || (response.StatusCode == HttpStatusCode.ServiceUnavailable && IsAboutRateLimit(headers));
         if (told && headers.RetryAfter is { } retryAfter)
         {
             return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - time.GetUtcNow() : TimeSpan.Zero);
@@ -102,6 +105,9 @@ internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
 
         return TimeSpan.Zero;
     }
+
+    private static bool IsAboutRateLimit(System.Net.Http.Headers.HttpResponseHeaders headers) =>
+        headers.Contains("X-RateLimit-Limit") || headers.Contains("X-RateLimit-Remaining") || headers.Contains("X-RateLimit-Reset") || headers.Contains("RateLimit-Reason");
 
     private static string? Header(System.Net.Http.Headers.HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

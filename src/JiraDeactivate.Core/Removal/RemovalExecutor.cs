@@ -9,22 +9,38 @@ namespace JiraDeactivate.Core.Removal;
 /// </summary>
 public sealed class RemovalExecutor(JiraRestClient jira, ProductRoleCache roles, RemovalJournal journal, string runId, string? siteName)
 {
+    /// <summary>
+    /// How long a stop (Ctrl+C) lets a membership change already under way finish, so the journal records its
+    /// outcome instead of leaving it unknown. Shorter than the cmdlet's wait for its work to end.
+    /// </summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
     public async Task<ProductAccessRemoval> ExecuteAsync(RemovalPlan plan, CancellationToken cancellationToken)
     {
         var request = plan.Request;
         var removed = new List<string>();
         foreach (var group in plan.Groups)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Write(plan, JournalEvent.Removing, group);
             MembershipChange change;
-            try
+            using var inFlight = new CancellationTokenSource();
+            using (cancellationToken.Register(() => inFlight.CancelAfter(StopGrace)))
             {
-                change = await jira.RemoveUserFromGroupAsync(group, request.AccountId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AtlassianApiException e)
-            {
-                Write(plan, JournalEvent.RemoveFailed, group, message: e.Message);
-                return Result(plan, removed, RemovalStatus.Failed, $"removing from '{group.Name}' failed: {e.Message}");
+                try
+                {
+                    change = await jira.RemoveUserFromGroupAsync(group, request.AccountId, inFlight.Token).ConfigureAwait(false);
+                }
+                catch (AtlassianApiException e)
+                {
+                    Write(plan, JournalEvent.RemoveFailed, group, message: e.Message);
+                    return Result(plan, removed, RemovalStatus.Failed, $"removing from '{group.Name}' failed: {e.Message}");
+                }
+                catch (OperationCanceledException) when (inFlight.IsCancellationRequested)
+                {
+                    Write(plan, JournalEvent.RemoveFailed, group, message: $"stopped while the call was under way (no answer within {StopGrace.TotalSeconds:0} s of the stop): the user may or may not have left the group");
+                    throw new OperationCanceledException(cancellationToken);
+                }
             }
 
             Write(plan, change == MembershipChange.Changed ? JournalEvent.Removed : JournalEvent.AlreadyRemoved, group);

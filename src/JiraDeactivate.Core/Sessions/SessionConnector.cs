@@ -24,7 +24,7 @@ public static class SessionConnector
             throw new ConnectException(ConnectFailure.InvalidArgument, "-Site needs -Credential: the admin's email as the user name and an API token as the password.");
         }
 
-        if (request.SiteCredential is { IsEmpty: true } || request.SiteCredential is { User: null or "" })
+        if (request.SiteCredential is { IsEmpty: true } || (request.SiteCredential is { } credential && string.IsNullOrWhiteSpace(credential.User)))
         {
             throw new ConnectException(ConnectFailure.InvalidArgument, "-Credential needs the admin's email as the user name and an API token as the password; one of them is empty.");
         }

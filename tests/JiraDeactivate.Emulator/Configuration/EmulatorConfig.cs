@@ -18,6 +18,12 @@ public sealed record EmulatorConfig
     /// <summary>Share of API requests whose connection is aborted before any state change.</summary>
     public double DropRate { get; init; }
 
+    /// <summary>
+    /// Share of API requests whose connection is aborted after the route ran: the change is made, but its answer is
+    /// lost, as when a connection breaks on the way back.
+    /// </summary>
+    public double DropAfterRate { get; init; }
+
     /// <summary>Share of API requests delayed by <see cref="SlowMs"/>.</summary>
     public double SlowRate { get; init; }
 
@@ -47,6 +53,18 @@ public sealed record EmulatorConfig
     /// <summary>Page size of the Admin API's cursor-paged lists.</summary>
     public int AdminPageSize { get; init; } = 100;
 
+    /// <summary>
+    /// A broken answer given to every API request instead of the real one (before the route runs, so state never
+    /// changes): "" none, "invalidJson", "htmlPage", "truncatedBody" (the JSON cut in half) or "redirect".
+    /// </summary>
+    public string AnswerFault { get; init; } = "";
+
+    /// <summary>The status of <see cref="AnswerFault"/>'s answer; 0 = its usual one (200, or 302 for a redirect).</summary>
+    public int AnswerFaultStatus { get; init; }
+
+    /// <summary>Where "redirect" points: a base URL; empty = the same path on http://localhost (another host name).</summary>
+    public string RedirectTo { get; init; } = "";
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -62,6 +80,7 @@ public sealed record EmulatorConfig
 
         CheckShare(errors, nameof(ErrorRate), ErrorRate);
         CheckShare(errors, nameof(DropRate), DropRate);
+        CheckShare(errors, nameof(DropAfterRate), DropAfterRate);
         CheckShare(errors, nameof(SlowRate), SlowRate);
         if (SlowMs is < 0 or > 600_000)
         {
@@ -76,6 +95,21 @@ public sealed record EmulatorConfig
         if (AdminPageSize is < 1 or > 1000)
         {
             errors.Add("adminPageSize must be between 1 and 1000.");
+        }
+
+        if (AnswerFault is not ("" or "invalidJson" or "htmlPage" or "truncatedBody" or "redirect"))
+        {
+            errors.Add("answerFault must be empty, invalidJson, htmlPage, truncatedBody or redirect.");
+        }
+
+        if (AnswerFaultStatus != 0 && AnswerFaultStatus is < 200 or > 599)
+        {
+            errors.Add("answerFaultStatus must be 0 or between 200 and 599.");
+        }
+
+        if (RedirectTo.Length > 0 && !Uri.TryCreate(RedirectTo, UriKind.Absolute, out _))
+        {
+            errors.Add("redirectTo must be empty or an absolute URL.");
         }
 
         return errors;

@@ -4,9 +4,10 @@ using JiraDeactivate.Emulator.Http;
 namespace JiraDeactivate.Emulator.Traffic;
 
 /// <summary>
-/// Middleware in front of the API routes: latency, the rate limit (429), dropped connections, injected 5xx and
-/// slow answers, in that order. Everything happens before the route runs, so a dropped or failed request never
-/// changes state. Control routes are never touched.
+/// Middleware in front of the API routes: latency, the rate limit (429), dropped connections, injected 5xx, broken
+/// answers (invalid JSON, HTML, truncated, redirects) and slow answers, in that order. Everything happens before the
+/// route runs, so a dropped or failed request never changes state; except dropAfterRate, which lets the route change
+/// the state and then loses its answer. Control routes are never touched.
 /// </summary>
 public sealed class FaultInjection(ConfigStore config, RateLimiter limiter, RequestStats stats, int seed)
 {
@@ -59,6 +60,12 @@ public sealed class FaultInjection(ConfigStore config, RateLimiter limiter, Requ
                 return;
             }
 
+            if (settings.AnswerFault.Length > 0)
+            {
+                await FaultResponses.BrokenAnswer(context, settings);
+                return;
+            }
+
             if (dice.Slow < settings.SlowRate)
             {
                 stats.RecordSlowAnswer();
@@ -71,6 +78,16 @@ public sealed class FaultInjection(ConfigStore config, RateLimiter limiter, Requ
             return;
         }
 
+        if (dice.DropAfter < settings.DropAfterRate)
+        {
+            // The route runs and changes the state, but its answer never leaves: nothing is written to the client.
+            context.Response.Body = Stream.Null;
+            await next(context);
+            context.Items[RequestTracking.DroppedItem] = true;
+            context.Abort();
+            return;
+        }
+
         await next(context);
     }
 
@@ -79,9 +96,9 @@ public sealed class FaultInjection(ConfigStore config, RateLimiter limiter, Requ
     {
         lock (_gate)
         {
-            return new Dice(_random.NextDouble(), _random.NextDouble(), _random.NextDouble(), s_serverErrors[_random.Next(s_serverErrors.Length)]);
+            return new Dice(_random.NextDouble(), _random.NextDouble(), _random.NextDouble(), s_serverErrors[_random.Next(s_serverErrors.Length)], _random.NextDouble());
         }
     }
 
-    private readonly record struct Dice(double Drop, double Error, double Slow, int ErrorStatus);
+    private readonly record struct Dice(double Drop, double Error, double Slow, int ErrorStatus, double DropAfter);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JiraDeactivate.Emulator.Admin;
+using JiraDeactivate.Emulator.Configuration;
 using JiraDeactivate.Emulator.Http;
 using JiraDeactivate.Emulator.Jira;
 
@@ -43,5 +44,36 @@ internal static class FaultResponses
                 : AdminErrors.Proxy(statusCode, title)
             : JiraErrors.Messages(statusCode, $"{title} (injected by the emulator).");
         return statusCode == StatusCodes.Status503ServiceUnavailable ? body.WithHeaders(("Retry-After", "1")) : body;
+    }
+
+    /// <summary>The broken answer <see cref="EmulatorConfig.AnswerFault"/> asks for, written straight to the response.</summary>
+    public static async Task BrokenAnswer(HttpContext context, EmulatorConfig settings)
+    {
+        var response = context.Response;
+        var usual = settings.AnswerFault == "redirect" ? StatusCodes.Status302Found : StatusCodes.Status200OK;
+        response.StatusCode = settings.AnswerFaultStatus == 0 ? usual : settings.AnswerFaultStatus;
+        switch (settings.AnswerFault)
+        {
+            case "redirect":
+                var request = context.Request;
+                var target = settings.RedirectTo.Length > 0
+                    ? settings.RedirectTo.TrimEnd('/')
+                    : $"{request.Scheme}://localhost:{request.Host.Port}";
+                response.Headers.Location = target + request.PathBase + request.Path + request.QueryString;
+                return;
+            case "htmlPage":
+                response.ContentType = "text/html; charset=utf-8";
+                await response.WriteAsync("<!DOCTYPE html><html><head><title>Log in</title></head><body><h1>Log in to continue</h1></body></html>");
+                return;
+            case "invalidJson":
+                response.ContentType = "application/json";
+                await response.WriteAsync("{\"values\": [ {\"accountId\": 'single-quoted', } ]");
+                return;
+            default:
+                // A whole HTTP answer whose JSON stops half-way, as when a proxy cuts it.
+                response.ContentType = "application/json";
+                await response.WriteAsync("{\"accountId\":\"5b10a2844c20165700ede21g\",\"displayName\":\"Mi");
+                return;
+        }
     }
 }
