@@ -53,9 +53,14 @@ Describe 'Remove-JiraProductAccess' {
         $adminId = ($state.users | Where-Object email -eq $emu.email).accountId
         $siteAdmin = $state.groups | Where-Object name -eq 'site-admins' | ForEach-Object members | Where-Object { $_ -ne $adminId } | Select-Object -First 1
         $app = ($state.users | Where-Object accountType -eq 'app' | Where-Object { (Get-Member $_.accountId) -match 'jira' } | Select-Object -First 1).accountId
-        $inactive = Get-Inactive | Select-Object -First 3
-        $excluded = $inactive[0]; $inGroup = $inactive[1]; $plain = $inactive[2]
-        $extraGroup = (Get-Member $inGroup.AccountId | Where-Object { $_ -notin $softwareGroups } | Select-Object -First 1)
+        # Chosen by what each user is a member of, not by output order (which follows the order calls finish).
+        $adminGroups = 'site-admins', 'administrators', 'jira-administrators', 'jira-admins', 'org-admins'
+        $candidates = Get-Inactive | Sort-Object AccountId | Where-Object { -not (Get-Member $_.AccountId | Where-Object { $_ -in $adminGroups }) }
+        $inGroup = $candidates | Where-Object { Get-Member $_.AccountId | Where-Object { $_ -notin $softwareGroups } } | Select-Object -First 1
+        $extraGroup = Get-Member $inGroup.AccountId | Where-Object { $_ -notin $softwareGroups } | Select-Object -First 1
+        $others = $candidates | Where-Object { $_.AccountId -ne $inGroup.AccountId -and (Get-Member $_.AccountId) -notcontains $extraGroup }
+        $excluded = $others | Select-Object -First 1
+        $plain = $others | Select-Object -Skip 1 -First 1
         $input = @(
             [pscustomobject]@{ AccountId = $adminId; Product = 'JiraSoftware' }
             [pscustomobject]@{ AccountId = $siteAdmin; Product = 'JiraSoftware' }
