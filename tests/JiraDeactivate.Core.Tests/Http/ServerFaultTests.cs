@@ -51,7 +51,8 @@ public sealed class ServerFaultTests
     public async Task A_500_loop_gives_up_after_the_retries_with_the_server_message()
     {
         await using var server = new LoopbackServer((_, _) => LoopbackServer.Answer(500, "Internal Server Error", """{"errorMessages":["Something broke."],"errors":{}}"""));
-        using var http = Client(server.BaseAddress);
+        // A generous attempt timeout: on a loaded machine a 400 ms one can expire and turn an attempt into a timeout.
+        using var http = Client(server.BaseAddress, s_quick with { AttemptTimeout = TimeSpan.FromSeconds(10) });
 
         var error = await Assert.ThrowsAsync<AtlassianApiException>(() => new JiraRestClient(http.Client).GetProductRolesAsync(CancellationToken.None));
 
