@@ -141,8 +141,6 @@ function Invoke-CsvBench {
     $target = if ($Full) { '< 150 (1,000,000 users)' } else { '< 150 at 1,000,000 users (-Full); informative here' }
     Add-Figure value csv-module-peak-ws-above-idle $above MB $target $(if ($Full) { $above -lt 150 } else { $null })
     Add-Figure value csv-profile-csvhelper-seconds $profile.csvHelperSeconds s '' $null 'profile: CsvHelper CsvParser.Read of every row, no conversion (core process, warm)'
-    Add-Figure value csv-profile-csvhelper-dates-seconds $profile.csvHelperDatesSeconds s '' $null "profile: the same, plus ExportValues.TryParseDate's DateTime.TryParseExact (9 formats) on the $($profile.dateCells) date cells"
-    Add-Figure value csv-profile-csvhelper-fastdates-seconds $profile.csvHelperFastDatesSeconds s '' $null 'profile: the same cells with a span parser for "d MMM yyyy" (fallback TryParseExact)'
     Add-Figure value csv-profile-core-read-seconds $profile.readSeconds s '' $null 'profile: UserExportReader.Read (CsvHelper + ExportRowParser), no rule'
     Add-Figure value csv-profile-core-read-select-seconds $profile.seconds s '' $null 'profile: Read + InactiveUserSelector.Select'
     Add-Figure value csv-profile-module-read-only-seconds $readOnly.seconds s '' $null 'profile: Import-CsvExport | Measure-Object (one run)'
