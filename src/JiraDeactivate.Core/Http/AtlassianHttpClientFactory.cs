@@ -9,8 +9,8 @@ namespace JiraDeactivate.Core.Http;
 
 /// <summary>
 /// Builds the HttpClient for one Atlassian API and credential, through Microsoft.Extensions.Http:
-/// retries and timeouts (Microsoft.Extensions.Http.Resilience) outside, then per attempt the trace, the
-/// credential and the rate-limit pacing. Redirects are not followed, so a credential never reaches another host.
+/// the wait for a rate-limit slot outside, then retries and timeouts (Microsoft.Extensions.Http.Resilience), then
+/// per attempt the trace, the credential and what the pacer learns from each answer. Redirects are not followed, so a credential never reaches another host.
 /// </summary>
 public static class AtlassianHttpClientFactory
 {
@@ -45,12 +45,14 @@ public static class AtlassianHttpClientFactory
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 MaxConnectionsPerServer = 64,
             })
-            // One handler chain for the client's life: the pacer's knowledge of the rate limit must not be reset.
+            // One handler chain for the client's life.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        var pacer = new RateLimitPacer(options.Time);
+        builder.AddHttpMessageHandler(() => new PacingHandler(pacer));
         builder.AddResilienceHandler("atlassian", pipeline => Configure(pipeline, options));
         builder.AddHttpMessageHandler(() => new HttpTraceHandler(() => CurrentTrace, stats))
             .AddHttpMessageHandler(() => new AuthorizationHandler(credential, baseAddress))
-            .AddHttpMessageHandler(() => new RateLimitPacer(options.Time));
+            .AddHttpMessageHandler(() => new RateLimitObserver(pacer));
         services.AddSingleton(options.Time);
         var provider = services.BuildServiceProvider();
         return new AtlassianHttpClient(provider, provider.GetRequiredService<IHttpClientFactory>().CreateClient(Name), stats);

@@ -9,8 +9,9 @@ namespace JiraDeactivate.Core.Http;
 /// back every request, not only the one that got it, while a 429 or a rate-limit 503 says to wait (Retry-After,
 /// X-RateLimit-Reset) or the announced budget is spent. Polly's rate limiter
 /// cannot change its rate while running, which this needs: the limit is only known from the answers.
+/// One per client: <see cref="PacingHandler"/> waits for its slots, <see cref="RateLimitObserver"/> feeds it every answer.
 /// </summary>
-internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
+internal sealed class RateLimitPacer(TimeProvider time)
 {
     // Aim below the announced limit, so that clock skew and bursts at the server do not turn into 429s.
     private const double Headroom = 0.9;
@@ -29,17 +30,14 @@ internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
     private long _pausedUntil;
     private long _lastBackOff;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Waits until this request's turn.</summary>
+    public async Task WaitForSlotAsync(CancellationToken cancellationToken)
     {
         var wait = Reserve();
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
-
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        Observe(response);
-        return response;
     }
 
     private TimeSpan Reserve()
@@ -53,7 +51,8 @@ internal sealed class RateLimitPacer(TimeProvider time) : DelegatingHandler
         }
     }
 
-    private void Observe(HttpResponseMessage response)
+    /// <summary>Learns from an answer: the announced limit, a pause to respect, whether to slow down.</summary>
+    public void Observe(HttpResponseMessage response)
     {
         var headers = response.Headers;
         long now = time.GetTimestamp();

@@ -11,7 +11,11 @@ public class RateLimitPacerTests
 
     public RateLimitPacerTests() => _server = new ScriptedServer(_time);
 
-    private HttpMessageInvoker Client() => new(new RateLimitPacer(_time) { InnerHandler = _server });
+    private HttpMessageInvoker Client()
+    {
+        var pacer = new RateLimitPacer(_time);
+        return new(new PacingHandler(pacer) { InnerHandler = new RateLimitObserver(pacer) { InnerHandler = _server } });
+    }
 
     private static Task<HttpResponseMessage> Get(HttpMessageInvoker client) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://127.0.0.1/x"), CancellationToken.None);

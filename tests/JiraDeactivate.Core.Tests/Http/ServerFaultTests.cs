@@ -48,6 +48,26 @@ public sealed class ServerFaultTests
     }
 
     [Fact]
+    public async Task A_Retry_After_longer_than_the_attempt_timeout_holds_calls_back_without_timing_them_out()
+    {
+        await using var server = new LoopbackServer((_, number) => number == 1
+            ? LoopbackServer.Answer(429, "Too Many Requests", """{"code":429,"message":"slow down"}""", "application/json", "Retry-After: 2", "X-RateLimit-Limit: 10")
+            : LoopbackServer.Answer(200, "OK", "{}"));
+        // A 500 ms attempt timeout: a call that waited out the pause inside its attempt would time out (a failure).
+        using var http = Client(server.BaseAddress, s_quick with { MaxRetries = 1, AttemptTimeout = TimeSpan.FromMilliseconds(500) });
+        var first = http.Client.GetAsync("first");
+        await Task.Delay(300);
+        var clock = Stopwatch.StartNew();
+
+        using var second = await http.Client.GetAsync("second");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.2), $"the second call went after {clock.Elapsed}, inside the 2 s pause");
+        Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
+        Assert.Equal(0, http.Stats.Failures);
+    }
+
+    [Fact]
     public async Task A_500_loop_gives_up_after_the_retries_with_the_server_message()
     {
         await using var server = new LoopbackServer((_, _) => LoopbackServer.Answer(500, "Internal Server Error", """{"errorMessages":["Something broke."],"errors":{}}"""));
