@@ -142,7 +142,8 @@ public sealed class JiraRestClient
         var error = await _caller.ErrorAsync(response, "POST", path, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.BadRequest && error.Detail.Contains("already a member", StringComparison.OrdinalIgnoreCase))
         {
-            return MembershipChange.AlreadyDone;
+            // As for removals: on a retry, an earlier attempt whose answer was lost most likely added the user.
+            return IsRetry(response) ? MembershipChange.Changed : MembershipChange.AlreadyDone;
         }
 
         throw error;

@@ -67,6 +67,22 @@ public sealed class ServerFaultTests
         Assert.Equal(0, http.Stats.Failures);
     }
 
+    [Theory]
+    [InlineData(1, MembershipChange.AlreadyDone)]
+    [InlineData(2, MembershipChange.Changed)]
+    public async Task Already_a_member_counts_as_this_calls_addition_only_on_a_retry(int answeredOnRequest, MembershipChange expected)
+    {
+        // Before the answered request, the server takes the request and never answers: the attempt times out.
+        await using var server = new LoopbackServer((_, number) => number < answeredOnRequest
+            ? null
+            : LoopbackServer.Answer(400, "Bad Request", """{"errorMessages":["Cannot add user 'u1', user is already a member of 'jira-software-users'"],"errors":{}}"""));
+        using var http = Client(server.BaseAddress);
+
+        var change = await new JiraRestClient(http.Client).AddUserToGroupAsync(new JiraGroup("g1", "jira-software-users"), "u1", CancellationToken.None);
+
+        Assert.Equal(expected, change);
+    }
+
     [Fact]
     public async Task A_500_loop_gives_up_after_the_retries_with_the_server_message()
     {
