@@ -101,7 +101,7 @@ function Invoke-Test {
     New-Item -ItemType Directory -Path $artifacts | Out-Null
 
     Write-Host '== xunit'
-    $xunitExit = Invoke-Native dotnet @('test', (Join-Path $root 'JiraDeactivate.sln'), '-c', $Configuration, '--no-build', '--logger', 'trx;LogFilePrefix=xunit', '--results-directory', (Join-Path $artifacts 'trx'), '-nologo') -AllowFailure
+    $xunitExit = Invoke-Native dotnet @('test', (Join-Path $root 'JiraDeactivate.sln'), '-c', $Configuration, '--no-build', '--logger', 'trx;LogFilePrefix=xunit', '--results-directory', (Join-Path $artifacts 'trx'), '--blame-hang-timeout', '5m', '-nologo') -AllowFailure
     Write-Host '== Pester (fresh pwsh, built module)'
     $pesterExit = Invoke-FreshPwsh (Join-Path $root 'build/run-pester.ps1') @('-ModulePath', $moduleRoot, '-ResultPath', (Join-Path $artifacts 'pester.xml')) -AllowFailure
 

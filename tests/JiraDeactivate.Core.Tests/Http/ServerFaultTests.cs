@@ -3,6 +3,7 @@ using System.Net;
 using System.Security;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace JiraDeactivate.Core.Tests.Http;
 
@@ -51,19 +52,32 @@ public sealed class ServerFaultTests
     public async Task A_Retry_After_longer_than_the_attempt_timeout_holds_calls_back_without_timing_them_out()
     {
         await using var server = new LoopbackServer((_, number) => number == 1
-            ? LoopbackServer.Answer(429, "Too Many Requests", """{"code":429,"message":"slow down"}""", "application/json", "Retry-After: 2", "X-RateLimit-Limit: 10")
+            ? LoopbackServer.Answer(429, "Too Many Requests", """{"code":429,"message":"slow down"}""", "application/json", "Retry-After: 3", "X-RateLimit-Limit: 10")
             : LoopbackServer.Answer(200, "OK", "{}"));
-        // A 500 ms attempt timeout: a call that waited out the pause inside its attempt would time out (a failure).
-        using var http = Client(server.BaseAddress, s_quick with { MaxRetries = 1, AttemptTimeout = TimeSpan.FromMilliseconds(500) });
+        // A fake clock drives the pause, the retry delay and the 1 s attempt timeout, so a loaded machine cannot
+        // change the outcome: a call that waited out the 3 s pause inside its attempt would time out (a failure).
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var http = Client(server.BaseAddress, s_quick with { MaxRetries = 1, AttemptTimeout = TimeSpan.FromSeconds(1), Time = time });
         var first = http.Client.GetAsync("first");
-        await Task.Delay(300);
-        var clock = Stopwatch.StartNew();
+        while (http.Stats.RateLimited == 0)
+        {
+            await Task.Delay(10);
+        }
 
-        using var second = await http.Client.GetAsync("second");
+        var second = http.Client.GetAsync("second");
+        for (int step = 0; step < 5; step++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(50);
+        }
 
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.2), $"the second call went after {clock.Elapsed}, inside the 2 s pause");
-        Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
+        Assert.False(second.IsCompleted, "the second call went inside the 3 s pause");
+        time.Advance(TimeSpan.FromMilliseconds(600));
+        using var answered = await second.WaitAsync(TimeSpan.FromSeconds(30));
+        using var retried = await first.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(0, http.Stats.Failures);
     }
 
