@@ -94,6 +94,24 @@ public abstract class JiraCmdlet : PSCmdlet, IDisposable
     private protected void ThrowRequirement(SessionRequirementException e) =>
         ThrowTerminatingError(Error(e.Message, "ConnectionLacksCredential", ErrorCategory.ConnectionError, null, e));
 
+    /// <summary>
+    /// Runs <paramref name="work"/> for every item, <paramref name="throttleLimit"/> at a time, with a progress bar
+    /// counting the items done; <paramref name="after"/> runs once all are done.
+    /// </summary>
+    private protected void RunForEach<T>(IReadOnlyList<T> items, int throttleLimit, int progressId, string activity,
+        Func<T, PipelineQueue, CancellationToken, Task> work, Action<PipelineQueue>? after = null) =>
+        RunAsync(async (queue, token) =>
+        {
+            var progress = new CountProgress(queue, progressId, activity, items.Count);
+            await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = throttleLimit, CancellationToken = token }, async (item, ct) =>
+            {
+                await work(item, queue, ct).ConfigureAwait(false);
+                progress.Step();
+            }).ConfigureAwait(false);
+            progress.Complete();
+            after?.Invoke(queue);
+        });
+
     /// <summary>The error category that fits an Atlassian API failure.</summary>
     protected static ErrorCategory CategoryOf(AtlassianApiException error) => (int?)error.StatusCode switch
     {

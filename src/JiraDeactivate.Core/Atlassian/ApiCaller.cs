@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -76,6 +75,4 @@ internal sealed class ApiCaller(HttpClient client, AtlassianApi api)
             throw new AtlassianApiException(api, method, pathAndQuery, response.StatusCode, $"the answer broke off: {e.Message}", e);
         }
     }
-
-    public static bool IsStatus(HttpResponseMessage response, params HttpStatusCode[] statuses) => statuses.Contains(response.StatusCode);
 }

@@ -124,23 +124,16 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
 
         WriteVerbose($"Journal: {journal.Path} (run {runId}).");
         var executor = new RemovalExecutor(jira, roles, journal, runId, session.SiteName);
-        RunAsync(async (queue, token) =>
+        RunForEach(approved, ThrottleLimit, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users", async (plan, queue, ct) =>
         {
-            var progress = new CountProgress(queue, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users", approved.Count);
-            await Parallel.ForEachAsync(approved, new ParallelOptions { MaxDegreeOfParallelism = ThrottleLimit, CancellationToken = token }, async (plan, ct) =>
+            var result = await executor.ExecuteAsync(plan, ct).ConfigureAwait(false);
+            queue.WriteObject(result);
+            if (result.Status == RemovalStatus.Failed)
             {
-                var result = await executor.ExecuteAsync(plan, ct).ConfigureAwait(false);
-                queue.WriteObject(result);
-                if (result.Status == RemovalStatus.Failed)
-                {
-                    queue.WriteError(Error($"{plan.Target}: {result.Message}", "RemovalFailed", ErrorCategory.InvalidResult, plan.Request.AccountId));
-                }
-
-                progress.Step();
-            }).ConfigureAwait(false);
-            progress.Complete();
-            queue.WriteVerbose($"Jira REST API: {session.JiraStats}.");
-        });
+                queue.WriteError(Error($"{plan.Target}: {result.Message}", "RemovalFailed", ErrorCategory.InvalidResult, plan.Request.AccountId));
+            }
+        },
+        queue => queue.WriteVerbose($"Jira REST API: {session.JiraStats}."));
     }
 
     private List<RemovalPlan> Plan(RemovalPlanner planner)
@@ -148,16 +141,8 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         var plans = new RemovalPlan[_requests.Count];
         try
         {
-            RunAsync(async (queue, token) =>
-            {
-                var progress = new CountProgress(queue, 3, $"Remove-JiraProductAccess: reading the groups of {_requests.Count} users", _requests.Count);
-                await Parallel.ForEachAsync(Enumerable.Range(0, _requests.Count), new ParallelOptions { MaxDegreeOfParallelism = ThrottleLimit, CancellationToken = token }, async (i, ct) =>
-                {
-                    plans[i] = await planner.PlanAsync(_requests[i], ct).ConfigureAwait(false);
-                    progress.Step();
-                }).ConfigureAwait(false);
-                progress.Complete();
-            });
+            RunForEach(Enumerable.Range(0, _requests.Count).ToList(), ThrottleLimit, 3, $"Remove-JiraProductAccess: reading the groups of {_requests.Count} users",
+                async (i, _, ct) => plans[i] = await planner.PlanAsync(_requests[i], ct).ConfigureAwait(false));
         }
         catch (AtlassianApiException e)
         {

@@ -93,21 +93,14 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
 
         using var journal = OpenJournal(path);
         var executor = new RestoreExecutor(jira, journal);
-        RunAsync(async (queue, token) =>
+        RunForEach(approved, ThrottleLimit, 4, $"Restore-JiraProductAccess: {approved.Count} users", async (item, queue, ct) =>
         {
-            var progress = new CountProgress(queue, 4, $"Restore-JiraProductAccess: {approved.Count} users", approved.Count);
-            await Parallel.ForEachAsync(approved, new ParallelOptions { MaxDegreeOfParallelism = ThrottleLimit, CancellationToken = token }, async (item, ct) =>
+            var result = await executor.ExecuteAsync(item, ct).ConfigureAwait(false);
+            queue.WriteObject(result);
+            if (result.Status == RestoreStatus.Failed)
             {
-                var result = await executor.ExecuteAsync(item, ct).ConfigureAwait(false);
-                queue.WriteObject(result);
-                if (result.Status == RestoreStatus.Failed)
-                {
-                    queue.WriteError(Error($"{item.Target}: {result.Message}", "RestoreFailed", ErrorCategory.InvalidResult, item.AccountId));
-                }
-
-                progress.Step();
-            }).ConfigureAwait(false);
-            progress.Complete();
+                queue.WriteError(Error($"{item.Target}: {result.Message}", "RestoreFailed", ErrorCategory.InvalidResult, item.AccountId));
+            }
         });
     }
 
