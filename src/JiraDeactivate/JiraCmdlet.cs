@@ -112,6 +112,12 @@ public abstract class JiraCmdlet : PSCmdlet, IDisposable
             after?.Invoke(queue);
         });
 
+    /// <summary>-WhatIf given to this command, or inherited through $WhatIfPreference from a calling script or function.</summary>
+    private protected bool IsPreview() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? ((SwitchParameter)whatIf).IsPresent
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
     /// <summary>The error category that fits an Atlassian API failure.</summary>
     protected static ErrorCategory CategoryOf(AtlassianApiException error) => (int?)error.StatusCode switch
     {

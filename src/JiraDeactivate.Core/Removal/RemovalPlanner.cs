@@ -20,12 +20,22 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
             return Skip(request, null, "the connected admin is never removed");
         }
 
+        if (policy.Unchecked is { } uncheckedReason)
+        {
+            return Skip(request, null, uncheckedReason);
+        }
+
         if (request.OrgRole is { } role && role.Contains("admin", StringComparison.OrdinalIgnoreCase))
         {
             return Skip(request, null, $"organization role '{role}': admins are protected");
         }
 
-        if (policy.IsExcluded(request.AccountId, null))
+        if (policy.OrganizationAdmins?.Contains(request.AccountId) == true)
+        {
+            return Skip(request, null, "an organization admin (Admin API): admins are protected");
+        }
+
+        if (policy.IsExcluded(request.AccountId, request.Email))
         {
             return Skip(request, null, "excluded by -Exclude");
         }
@@ -56,7 +66,7 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
             return Skip(request, account, "an app account (add -IncludeAppAccounts to change it)");
         }
 
-        var protectedGroups = access.Groups.Where(g => policy.IsProtectedGroup(g.Name)).Select(g => $"'{g.Name}'").ToList();
+        var protectedGroups = access.Groups.Where(policy.IsProtected).Select(g => $"'{g.Name}'").ToList();
         if (protectedGroups.Count > 0)
         {
             return Skip(request, account, $"member of the protected group {string.Join(", ", protectedGroups)}");

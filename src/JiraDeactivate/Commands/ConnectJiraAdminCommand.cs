@@ -71,7 +71,7 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
         }
         catch (ConnectException e)
         {
-            ThrowTerminatingError(Error(e.Message, $"Connect{e.Failure}", CategoryOf(e.Failure), Site ?? (object?)AdminApiUri, e));
+            ThrowTerminatingError(Error(e.Message, $"Connect{e.Failure}", CategoryOf(e.Failure), SiteAddress.Shown(Site ?? AdminApiUri), e));
         }
         finally
         {

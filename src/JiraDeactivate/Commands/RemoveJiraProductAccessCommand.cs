@@ -67,13 +67,17 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
 
+    /// <summary>The user's email (bound from the input): -Exclude matches it too, also when Jira hides the email.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? Email { get; set; }
+
     protected override void ProcessRecord()
     {
         foreach (string id in AccountId)
         {
             if (_seen.Add((id, Product)))
             {
-                _requests.Add(new RemovalRequest(id, Product, DisplayName, Site, OrgRole));
+                _requests.Add(new RemovalRequest(id, Product, DisplayName, Site, OrgRole, Email));
             }
         }
     }
@@ -86,11 +90,14 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         }
 
         var (session, jira) = RequireJiraConnection();
-
-        var roles = new ProductRoleCache(jira);
-        var plans = Plan(new RemovalPlanner(jira, roles, session.SiteName, Policy(session)));
         bool preview = IsPreview();
-        CheckFuse(plans.Count(p => p.ChangesAccess), preview);
+        string runId = RemovalJournal.NewRunId();
+
+        // Locked before anything is read, so a second run on the same journal stops here, having changed nothing.
+        using var journal = preview ? null : OpenJournal(runId);
+        var roles = new ProductRoleCache(jira);
+        var plans = Plan(new RemovalPlanner(jira, roles, session.SiteName, Policy(session, jira)));
+        CheckFuse(session.Fuse, plans.Count(p => p.ChangesAccess), preview);
 
         foreach (var plan in plans.Where(p => !p.ChangesAccess))
         {
@@ -105,14 +112,12 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         }
 
         var approved = plans.Where(p => p.ChangesAccess && ShouldProcess(p.Target, p.Action)).ToList();
-        if (approved.Count == 0)
+        if (approved.Count == 0 || journal is null)
         {
             return;
         }
 
-        using var journal = OpenJournal();
-        string runId = RemovalJournal.NewRunId();
-        journal.Append(new JournalEntry { RunId = runId, Event = JournalEvent.RunStarted, Site = session.SiteName, Message = $"Remove-JiraProductAccess by {session.Connection.User}: {approved.Count} users" });
+        journal.StartRun(runId, RestorePlanner.RemovalOperation, session.SiteName, $"{RestorePlanner.RemovalOperation} by {session.Connection.User}: {approved.Count} users");
         foreach (var plan in approved)
         {
             journal.Append(new JournalEntry
@@ -127,6 +132,11 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         RunForEach(approved, ThrottleLimit, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users", async (plan, queue, ct) =>
         {
             var result = await executor.ExecuteAsync(plan, ct).ConfigureAwait(false);
+            if (result.GroupsRemoved.Count > 0)
+            {
+                session.Fuse.Record(1);
+            }
+
             queue.WriteObject(result);
             if (result.Status == RemovalStatus.Failed)
             {
@@ -152,20 +162,13 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         return plans.ToList();
     }
 
-    // -WhatIf given to this command, or inherited through $WhatIfPreference from a calling script or function.
-    private bool IsPreview() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-            ? ((SwitchParameter)whatIf).IsPresent
-            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-
-    private void CheckFuse(int changing, bool preview)
+    private void CheckFuse(ChangeFuse fuse, int changing, bool preview)
     {
-        if (changing <= MaxUsers)
+        if (fuse.Check(changing, MaxUsers, "remove product access from") is not { } message)
         {
             return;
         }
 
-        string message = $"This run would remove product access from {changing} users, more than -MaxUsers {MaxUsers}. Nothing was changed. Check the inactivity threshold and the input; to go ahead, run again with -MaxUsers {changing}.";
         if (preview)
         {
             WriteWarning(message);
@@ -175,17 +178,30 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         ThrowTerminatingError(Error(message, "RemovalFuseTripped", ErrorCategory.LimitsExceeded, changing));
     }
 
-    private ProtectionPolicy Policy(JiraAdminSession session)
+    private ProtectionPolicy Policy(JiraAdminSession session, JiraRestClient jira)
     {
         var exclusions = new WildcardMatcher(Exclude);
-        var protectedGroups = new WildcardMatcher(ProtectionPolicy.AdministratorGroups.Concat(ExcludeGroup));
-        return new ProtectionPolicy
+        var excludedGroups = new WildcardMatcher(ProtectionPolicy.AdministratorGroupNames.Concat(ExcludeGroup));
+        var policy = new ProtectionPolicy
         {
             ConnectedAccountId = session.Account?.AccountId,
             IsExcluded = (id, email) => exclusions.IsMatch(id) || exclusions.IsMatch(email),
-            IsProtectedGroup = protectedGroups.IsMatch,
+            IsExcludedGroup = excludedGroups.IsMatch,
             IncludeAppAccounts = IncludeAppAccounts,
         };
+        try
+        {
+            AdministratorGroups? groups = null;
+            RunAsync(async (_, token) => groups = await AdministratorGroups.ReadAsync(jira, token).ConfigureAwait(false));
+            WriteVerbose($"Administrators' groups (Jira's admin and site-admin access): {string.Join(", ", groups!.Groups.Select(g => g.Name).Distinct())}.");
+            return policy with { AdministratorGroups = groups };
+        }
+        catch (AtlassianApiException e)
+        {
+            string reason = $"not changed: the administrators' groups could not be read ({e.Message}), so whether the user is an admin is unknown";
+            WriteWarning($"The administrators' groups could not be read from Jira ({e.Message}): every user is skipped.");
+            return policy with { Unchecked = reason };
+        }
     }
 
     private void ReportUnchanged(RemovalPlan plan, string? siteName)
@@ -197,10 +213,10 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         }
     }
 
-    private RemovalJournal OpenJournal()
+    private RemovalJournal OpenJournal(string runId)
     {
         string path = JournalPath is null
-            ? RemovalJournal.DefaultPath(RemovalJournal.NewRunId())
+            ? RemovalJournal.DefaultPath(runId)
             : SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath);
         try
         {
@@ -208,7 +224,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         }
         catch (JournalException e)
         {
-            ThrowTerminatingError(Error(e.Message, "JournalNotWritable", ErrorCategory.WriteError, path, e));
+            ThrowTerminatingError(Error(e.Message, e.InUse ? "JournalInUse" : "JournalNotWritable", e.InUse ? ErrorCategory.ResourceBusy : ErrorCategory.WriteError, path, e));
             throw;
         }
     }

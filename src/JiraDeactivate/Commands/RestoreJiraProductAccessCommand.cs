@@ -35,6 +35,13 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ResultSet)]
     public ProductAccessRemoval? InputObject { get; set; }
 
+    /// <summary>
+    /// Also restore runs whose lines cannot be checked for edits, because their seal keys are not on this machine
+    /// (a journal copied from another machine, or written by the first version). Review such a journal first.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowUnsealed { get; set; }
+
     /// <summary>How many users are restored at the same time.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -63,13 +70,19 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
             WriteWarning("Some results carry no journal (they changed nothing); only results of a run with a journal can be restored.");
         }
 
+        if (byJournal.Count == 0)
+        {
+            return;
+        }
+
+        var validator = new RestoreValidator(new ProductRoleCache(jira), session.SiteName, ReadAdministratorGroups(jira));
         foreach (var (path, include) in byJournal)
         {
-            Restore(jira, path, include);
+            Restore(jira, validator, path, include);
         }
     }
 
-    private void Restore(JiraRestClient jira, string path, Func<JournalEntry, bool> include)
+    private void Restore(JiraRestClient jira, RestoreValidator validator, string path, Func<JournalEntry, bool> include)
     {
         if (!File.Exists(path))
         {
@@ -77,8 +90,34 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
             return;
         }
 
-        var items = RestorePlanner.FromJournal(RemovalJournal.Read(path, (line, reason) =>
-            WriteWarning($"{path}:{line}: a line that cannot be read was skipped (a run stopped while writing it?): {reason}")), include);
+        // A real restore locks the journal while it reads and appends, so no removal run can write it meanwhile.
+        using var journal = IsPreview() ? null : OpenJournal(path);
+        void OnBadLine(long line, string reason) => WriteWarning($"{path}:{line}: a line that cannot be read was skipped (a run stopped while writing it?): {reason}");
+        var lines = journal is null ? RemovalJournal.Read(path, OnBadLine).ToList() : journal.ReadAll(OnBadLine);
+        var plan = RestorePlanner.FromJournal(lines, JournalKeys.Default, AllowUnsealed, include);
+        foreach (string run in plan.UnsealedRuns)
+        {
+            WriteWarning($"{path}: run '{run}' is restored without checking its lines for edits (-AllowUnsealed): its seal key is not on this machine.");
+        }
+
+        var items = new List<RestoreItem>();
+        var refusals = plan.Refusals.ToList();
+        RunForEach(plan.Items, 1, 4, $"Restore-JiraProductAccess: checking {plan.Items.Count} users against Jira", async (item, _, ct) =>
+        {
+            var (allowed, refused) = await validator.CheckAsync(item, ct).ConfigureAwait(false);
+            refusals.AddRange(refused);
+            if (allowed is not null)
+            {
+                items.Add(allowed);
+            }
+        });
+
+        foreach (var refusal in refusals.OrderBy(r => r.Line))
+        {
+            WriteError(Error($"{path}:{refusal.Line}: refused to restore{(refusal.AccountId is null ? string.Empty : $" {refusal.AccountId}")}: {refusal.Reason}.",
+                "JournalLineRefused", ErrorCategory.SecurityError, refusal.AccountId ?? (object)refusal.Line));
+        }
+
         if (items.Count == 0)
         {
             WriteVerbose($"Nothing in '{path}' is left to restore.");
@@ -86,12 +125,11 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
 
         var approved = items.Where(i => ShouldProcess(i.Target, i.Action)).ToList();
-        if (approved.Count == 0)
+        if (approved.Count == 0 || journal is null)
         {
             return;
         }
 
-        using var journal = OpenJournal(path);
         var executor = new RestoreExecutor(jira, journal);
         RunForEach(approved, ThrottleLimit, 4, $"Restore-JiraProductAccess: {approved.Count} users", async (item, queue, ct) =>
         {
@@ -102,6 +140,24 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
                 queue.WriteError(Error($"{item.Target}: {result.Message}", "RestoreFailed", ErrorCategory.InvalidResult, item.AccountId));
             }
         });
+    }
+
+    // A restore never adds anyone to an administrators' group: those Jira reports now, and the usual names.
+    private Func<JiraGroup, bool> ReadAdministratorGroups(JiraRestClient jira)
+    {
+        var names = new WildcardMatcher(ProtectionPolicy.AdministratorGroupNames);
+        AdministratorGroups? groups = null;
+        try
+        {
+            RunAsync(async (_, token) => groups = await AdministratorGroups.ReadAsync(jira, token).ConfigureAwait(false));
+        }
+        catch (AtlassianApiException e)
+        {
+            ThrowTerminatingError(Error($"The administrators' groups could not be read from Jira ({e.Message}); a restore needs them to make sure it grants no admin access. Nothing was changed.",
+                "AdministratorGroupsUnavailable", CategoryOf(e), null, e));
+        }
+
+        return group => groups!.Contains(group) || names.IsMatch(group.Name);
     }
 
     private Func<JournalEntry, bool> JournalFilter()
@@ -124,7 +180,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
         catch (JournalException e)
         {
-            ThrowTerminatingError(Error(e.Message, "JournalNotWritable", ErrorCategory.WriteError, path, e));
+            ThrowTerminatingError(Error(e.Message, e.InUse ? "JournalInUse" : "JournalNotWritable", e.InUse ? ErrorCategory.ResourceBusy : ErrorCategory.WriteError, path, e));
             throw;
         }
     }
