@@ -8,7 +8,8 @@ BeforeAll {
 
     function Get-Inactive([int] $Days = 90) { Get-InactiveJiraUser -Product JiraSoftware -MoreThan $Days -AsOf $asOf }
     function Get-Member([string] $AccountId) { (Get-JiraEmulatorState $emu).groups | Where-Object { $_.members -contains $AccountId } | ForEach-Object name }
-    function Reset-Emulator { Invoke-RestMethod -Method Post "$($emu.controlUrl)/reset" | Out-Null; Set-JiraEmulatorConfig $emu @{ rateLimit = 0; errorRate = 0; dropRate = 0; syncedGroup = '' } | Out-Null }
+    # A new connection too: the fuse counts every run of a connection, and each test starts from zero.
+    function Reset-Emulator { Invoke-RestMethod -Method Post "$($emu.controlUrl)/reset" | Out-Null; Set-JiraEmulatorConfig $emu @{ rateLimit = 0; errorRate = 0; dropRate = 0; syncedGroup = '' } | Out-Null; Connect-TestEmulator $emu }
 }
 AfterAll {
     Disconnect-JiraAdmin

@@ -6,19 +6,22 @@ namespace JiraDeactivate.Core.Journal;
 /// <summary>
 /// An append-only JSON Lines record of every planned and completed change. Each line is written whole and flushed
 /// before the next call, so a crash or Ctrl+C leaves a true record (the OS holds it even if the process dies).
-/// A journal has one writer at a time: it stays locked while a run has it open, and a second run on the same path
-/// fails at <see cref="Open"/>, before it changes anything.
+/// A journal has one writer at a time: a run holds an exclusive lock on "&lt;journal&gt;.lock" while it has the journal
+/// open, and a second run on the same path fails at <see cref="Open"/>, before it changes anything. Readers (an
+/// admin watching with Get-Content -Wait) are not held back.
 /// </summary>
 public sealed class RemovalJournal : IDisposable
 {
+    private readonly FileStream _writerLock;
     private readonly FileStream _stream;
     private readonly JournalKeys _keys;
     private readonly Dictionary<string, byte[]?> _runKeys = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
-    private RemovalJournal(string path, FileStream stream, JournalKeys keys)
+    private RemovalJournal(string path, FileStream writerLock, FileStream stream, JournalKeys keys)
     {
         Path = path;
+        _writerLock = writerLock;
         _stream = stream;
         _keys = keys;
     }
@@ -41,21 +44,26 @@ public sealed class RemovalJournal : IDisposable
     public static RemovalJournal Open(string path, JournalKeys? keys = null)
     {
         string full = System.IO.Path.GetFullPath(path);
+        FileStream? writerLock = null;
         FileStream? stream = null;
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-            stream = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.None);
+            // FileShare.None is an exclusive lock of the open file (flock on Unix), so it also holds between two
+            // runspaces of one process. The lock file stays behind: the lock, not the file's existence, is what counts.
+            writerLock = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            stream = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
             EndTornLine(stream);
-            return new RemovalJournal(full, stream, keys ?? JournalKeys.Default);
+            return new RemovalJournal(full, writerLock, stream, keys ?? JournalKeys.Default);
         }
-        catch (IOException e) when (stream is null && File.Exists(full))
+        catch (IOException e) when (writerLock is null && File.Exists(full + ".lock"))
         {
-            throw new JournalException($"The journal '{full}' is in use by another run (or cannot be opened: {e.Message}). Nothing was changed; wait for that run to end, or choose another -JournalPath.", e) { InUse = true };
+            throw new JournalException($"The journal '{full}' is in use by another run (it holds '{full}.lock'). Nothing was changed; wait for that run to end, or choose another -JournalPath.", e) { InUse = true };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             stream?.Dispose();
+            writerLock?.Dispose();
             throw new JournalException($"The journal '{full}' cannot be written: {e.Message} Nothing was changed; choose another -JournalPath.", e);
         }
     }
@@ -122,7 +130,11 @@ public sealed class RemovalJournal : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _writerLock.Dispose();
+    }
 
     private static IEnumerable<string> ReadLines(StreamReader reader)
     {

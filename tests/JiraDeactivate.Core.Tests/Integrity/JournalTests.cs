@@ -27,6 +27,18 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
+    public void A_run_does_not_keep_readers_out_of_its_journal()
+    {
+        string path = PathOf("watched.jsonl");
+        using var journal = RemovalJournal.Open(path, Keys);
+        journal.StartRun("run1", "Remove-JiraProductAccess", "acme", "watched");
+
+        var lines = RemovalJournal.Read(path).ToList();
+
+        Assert.Equal("run1", Assert.Single(lines).Entry.RunId);
+    }
+
+    [Fact]
     public void The_journal_can_be_opened_again_once_the_first_run_let_it_go()
     {
         string path = PathOf("sequential.jsonl");
