@@ -60,10 +60,10 @@ public sealed class RestoreExecutor(JiraRestClient jira, RemovalJournal journal)
     {
         AccountId = item.AccountId,
         DisplayName = item.DisplayName,
-        Product = item.Product,
+        ProductValue = item.Product,
         Site = item.Site,
         GroupsRestored = restored.ToArray(),
-        Status = status,
+        Outcome = status,
         Message = message,
         Timestamp = DateTime.UtcNow,
         RunId = item.RunId,

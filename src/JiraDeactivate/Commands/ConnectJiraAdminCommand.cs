@@ -144,7 +144,7 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
     private static ErrorCategory CategoryOf(ConnectFailure failure) => failure switch
     {
         ConnectFailure.InvalidArgument => ErrorCategory.InvalidArgument,
-        ConnectFailure.WrongSite => ErrorCategory.ConnectionError,
+        ConnectFailure.WrongSite or ConnectFailure.AdminApiUnreachable => ErrorCategory.ConnectionError,
         ConnectFailure.BadToken or ConnectFailure.BadApiKey => ErrorCategory.AuthenticationError,
         ConnectFailure.NotAdministrator => ErrorCategory.PermissionDenied,
         ConnectFailure.WrongOrganization => ErrorCategory.ObjectNotFound,

@@ -31,6 +31,7 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
 
     /// <summary>The product whose seats are looked at.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [ProductNameTransformation]
     public JiraProduct Product { get; set; }
 
     /// <summary>Inactive for more than this many days (30: a month, 365: a year).</summary>

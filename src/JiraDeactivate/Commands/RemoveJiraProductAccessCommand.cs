@@ -24,6 +24,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
 
     /// <summary>The product to remove access from.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ProductNameTransformation]
     public JiraProduct Product { get; set; }
 
     /// <summary>The site the input is about; users of another site than the connected one are skipped.</summary>
@@ -138,7 +139,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
             }
 
             queue.WriteObject(result);
-            if (result.Status == RemovalStatus.Failed)
+            if (result.Outcome == RemovalStatus.Failed)
             {
                 queue.WriteError(Error($"{plan.Target}: {result.Message}", "RemovalFailed", ErrorCategory.InvalidResult, plan.Request.AccountId));
             }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
 
 namespace JiraDeactivate.Commands;
@@ -14,22 +15,34 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
 {
     private const string JournalSet = "Journal";
     private const string ResultSet = "Result";
-    private readonly List<ProductAccessRemoval> _results = [];
+    private readonly List<RestoreSelection> _selections = [];
+    private int _withoutJournal;
 
-    /// <summary>The journal of the removal run(s) to undo.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = JournalSet)]
-    [ValidateNotNullOrEmpty]
-    public string JournalPath { get; set; } = string.Empty;
+    /// <summary>
+    /// The journal of the removal run(s) to undo; bound by property name too, so result rows exported with
+    /// Export-Csv and read back with Import-Csv can be piped in.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? JournalPath { get; set; }
 
     /// <summary>Only this run of the journal.</summary>
-    [Parameter(ParameterSetName = JournalSet)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
     public string? RunId { get; set; }
 
     /// <summary>Only these users' account IDs; wildcards allowed.</summary>
-    [Parameter(ParameterSetName = JournalSet)]
+    [Parameter(ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
-    public string[] AccountId { get; set; } = [];
+    [AllowNull]
+    public string[]? AccountId { get; set; }
+
+    /// <summary>Only this product.</summary>
+    [Parameter(ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
+    [ProductNameTransformation]
+    public JiraProduct? Product { get; set; }
 
     /// <summary>Results of Remove-JiraProductAccess to undo.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ResultSet)]
@@ -49,36 +62,36 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
 
     protected override void ProcessRecord()
     {
-        if (InputObject is { } result)
+        var selection = InputObject is { } result
+            ? new RestoreSelection(result.JournalPath, result.RunId, [result.AccountId], result.ProductValue)
+            : new RestoreSelection(JournalPath, RunId, AccountId ?? [], Product);
+        if (string.IsNullOrWhiteSpace(selection.JournalPath))
         {
-            _results.Add(result);
+            _withoutJournal++;
+            return;
         }
+
+        _selections.Add(selection with { JournalPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(selection.JournalPath) });
     }
 
     protected override void EndProcessing()
     {
-        var (session, jira) = RequireJiraConnection();
-
-        var byJournal = ParameterSetName == JournalSet
-            ? [(Path: SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath), Include: JournalFilter())]
-            : _results.Where(r => r.JournalPath is not null && r.RunId is not null)
-                .GroupBy(r => r.JournalPath!)
-                .Select(g => (Path: g.Key, Include: ResultFilter(g.ToList())))
-                .ToList();
-        if (ParameterSetName == ResultSet && _results.Any(r => r.JournalPath is null && r.GroupsRemoved.Count > 0))
+        if (_withoutJournal > 0)
         {
-            WriteWarning("Some results carry no journal (they changed nothing); only results of a run with a journal can be restored.");
+            WriteWarning($"{_withoutJournal} input(s) name no journal (results that changed nothing): they are left out; only users of a run with a journal can be restored.");
         }
 
-        if (byJournal.Count == 0)
+        if (_selections.Count == 0)
         {
             return;
         }
 
+        var (session, jira) = RequireJiraConnection();
         var validator = new RestoreValidator(new ProductRoleCache(jira), session.SiteName, ReadAdministratorGroups(jira));
-        foreach (var (path, include) in byJournal)
+        foreach (var journal in _selections.GroupBy(s => s.JournalPath!, StringComparer.Ordinal))
         {
-            Restore(jira, validator, path, include);
+            var selections = journal.ToList();
+            Restore(jira, validator, journal.Key, entry => selections.Any(s => s.Includes(entry)));
         }
     }
 
@@ -135,7 +148,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         {
             var result = await executor.ExecuteAsync(item, ct).ConfigureAwait(false);
             queue.WriteObject(result);
-            if (result.Status == RestoreStatus.Failed)
+            if (result.Outcome == RestoreStatus.Failed)
             {
                 queue.WriteError(Error($"{item.Target}: {result.Message}", "RestoreFailed", ErrorCategory.InvalidResult, item.AccountId));
             }
@@ -158,18 +171,6 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
 
         return group => groups!.Contains(group) || names.IsMatch(group.Name);
-    }
-
-    private Func<JournalEntry, bool> JournalFilter()
-    {
-        var accounts = new WildcardMatcher(AccountId);
-        return entry => (RunId is null || entry.RunId == RunId) && (accounts.IsEmpty || accounts.IsMatch(entry.AccountId));
-    }
-
-    private static Func<JournalEntry, bool> ResultFilter(List<ProductAccessRemoval> results)
-    {
-        var wanted = results.Select(r => (r.RunId, r.AccountId, r.Product)).ToHashSet();
-        return entry => entry.AccountId is not null && entry.Product is not null && wanted.Contains((entry.RunId, entry.AccountId, entry.Product.Value));
     }
 
     private RemovalJournal OpenJournal(string path)

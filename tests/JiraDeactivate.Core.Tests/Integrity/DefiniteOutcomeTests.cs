@@ -62,7 +62,7 @@ public sealed class DefiniteOutcomeTests : IDisposable
 
         var (result, journal) = await RemoveAsync(server);
 
-        Assert.Equal(RemovalStatus.Removed, result.Status);
+        Assert.Equal(RemovalStatus.Removed, result.Outcome);
         Assert.Equal(["jira-software-users"], result.GroupsRemoved);
         var removed = Assert.Single(journal, e => e.Event == JournalEvent.Removed);
         Assert.Contains("reading back shows the user left the group", removed.Message, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class DefiniteOutcomeTests : IDisposable
 
         var (result, journal) = await RemoveAsync(server);
 
-        Assert.Equal(RemovalStatus.Failed, result.Status);
+        Assert.Equal(RemovalStatus.Failed, result.Outcome);
         Assert.Empty(result.GroupsRemoved);
         Assert.Contains("the user is still in the group", result.Message, StringComparison.Ordinal);
         Assert.Contains(journal, e => e.Event == JournalEvent.RemoveFailed);
