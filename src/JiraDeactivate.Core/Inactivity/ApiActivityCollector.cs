@@ -89,11 +89,7 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
     private JiraUserActivity ToActivity(JiraAccount account, UserLastActiveDates dates, JiraProduct product)
     {
         string key = ProductNames.AdminApiKey(product);
-        // Entries of other sites say nothing about this one; without a cloud ID every entry of the product counts.
-        var lastActive = dates.Products
-            .Where(p => ProductNames.FromAdminApiKey(p.Key) == product && (cloudId is null || p.CloudId is null || string.Equals(p.CloudId, cloudId, StringComparison.OrdinalIgnoreCase)))
-            .Select(p => p.LastActive)
-            .Max();
+        var lastActive = ProductLastActivity.Of(dates, product, cloudId);
         return new JiraUserActivity
         {
             AccountId = account.AccountId,

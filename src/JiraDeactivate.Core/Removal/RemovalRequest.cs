@@ -9,4 +9,5 @@ namespace JiraDeactivate.Core.Removal;
 /// <param name="Site">The site the input is about (CSV users carry it); null when unknown.</param>
 /// <param name="OrgRole">The user's organization role when the input carries it (the CSV's "Org role").</param>
 /// <param name="Email">The user's email when the input carries it (the CSV, the Admin API): Jira hides some.</param>
-public sealed record RemovalRequest(string AccountId, JiraProduct Product, string? DisplayName = null, string? Site = null, string? OrgRole = null, string? Email = null);
+/// <param name="Judgment">The inactivity judgment the input carries or the run makes; null for unjudged input.</param>
+public sealed record RemovalRequest(string AccountId, JiraProduct Product, string? DisplayName = null, string? Site = null, string? OrgRole = null, string? Email = null, InactivityJudgment? Judgment = null);
