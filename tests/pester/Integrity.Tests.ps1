@@ -172,7 +172,7 @@ Describe 'Exclusions by email' {
         $user | Should -Not -BeNullOrEmpty
         $email = ($state.users | Where-Object accountId -eq $user.AccountId).email
         $before = Get-EmulatorMembership $emu
-        $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Email = $email } |
+        $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Email = $email; MoreThan = 90 } |
             Remove-JiraProductAccess -Confirm:$false -Exclude $email -JournalPath (Join-Path $TestDrive 'hidden.jsonl')
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match '-Exclude'
