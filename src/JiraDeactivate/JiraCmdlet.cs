@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Http;
+using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate;
@@ -9,7 +11,7 @@ namespace JiraDeactivate;
 /// Base of every cmdlet: a cancellation token that Ctrl+C (StopProcessing) cancels, and ErrorRecords with IDs.
 /// PipelineStopToken exists only from PowerShell 7.6, and the module supports 7.4.
 /// </summary>
-public abstract class JiraCmdlet : PSCmdlet, IDisposable
+public abstract partial class JiraCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
 
@@ -125,21 +127,82 @@ public abstract class JiraCmdlet : PSCmdlet, IDisposable
             ? ((SwitchParameter)whatIf).IsPresent
             : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
-    /// <summary>The error category that fits an Atlassian API failure.</summary>
-    protected static ErrorCategory CategoryOf(AtlassianApiException error) => (int?)error.StatusCode switch
+    /// <summary>
+    /// Who must never be changed: the connected admin, the administrators' groups Jira reports now (every user is
+    /// skipped when they cannot be read), <paramref name="exclude"/> and <paramref name="excludeGroup"/>, app accounts.
+    /// </summary>
+    private protected ProtectionPolicy ReadProtectionPolicy(JiraAdminSession session, JiraRestClient jira, string[] exclude, string[] excludeGroup, bool includeAppAccounts)
     {
-        401 => ErrorCategory.AuthenticationError,
-        403 => ErrorCategory.PermissionDenied,
-        404 => ErrorCategory.ObjectNotFound,
-        429 => ErrorCategory.LimitsExceeded,
-        null => ErrorCategory.ConnectionError,
+        var exclusions = new WildcardMatcher(exclude);
+        var excludedGroups = new WildcardMatcher(ProtectionPolicy.AdministratorGroupNames.Concat(excludeGroup));
+        var policy = new ProtectionPolicy
+        {
+            ConnectedAccountId = session.Account?.AccountId,
+            IsExcluded = (id, email) => exclusions.IsMatch(id) || exclusions.IsMatch(email),
+            IsExcludedGroup = excludedGroups.IsMatch,
+            IncludeAppAccounts = includeAppAccounts,
+        };
+        try
+        {
+            AdministratorGroups? groups = null;
+            RunAsync(async (_, token) => groups = await AdministratorGroups.ReadAsync(jira, token).ConfigureAwait(false));
+            WriteVerbose($"Administrators' groups (Jira's admin and site-admin access): {string.Join(", ", groups!.Groups.Select(g => g.Name).Distinct())}.");
+            return policy with { AdministratorGroups = groups };
+        }
+        catch (AtlassianApiException e)
+        {
+            string reason = $"not changed: the administrators' groups could not be read ({e.Message}), so whether the user is an admin is unknown";
+            WriteWarning($"The administrators' groups could not be read from Jira ({e.Message}): every user is skipped.");
+            return policy with { Unchecked = reason };
+        }
+    }
+
+    /// <summary>
+    /// Opens and locks a run's journal: <paramref name="path"/> (a PowerShell path), or a new file named for
+    /// <paramref name="runId"/>; a terminating error, before any change, when it is in use or cannot be written.
+    /// </summary>
+    private protected RemovalJournal OpenJournal(string? path, string? runId)
+    {
+        string full = path is null
+            ? RemovalJournal.DefaultPath(runId ?? RemovalJournal.NewRunId())
+            : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+        try
+        {
+            return RemovalJournal.Open(full);
+        }
+        catch (JournalException e)
+        {
+            ThrowTerminatingError(Error(e.Message, e.InUse ? "JournalInUse" : "JournalNotWritable", e.InUse ? ErrorCategory.ResourceBusy : ErrorCategory.WriteError, full, e));
+            throw;
+        }
+    }
+
+    /// <summary>The error category that fits an Atlassian API failure, from its HTTP status.</summary>
+    protected static ErrorCategory CategoryOf(AtlassianApiException error) => ApiFailures.Of(error) switch
+    {
+        ApiFailure.Authentication => ErrorCategory.AuthenticationError,
+        ApiFailure.Permission => ErrorCategory.PermissionDenied,
+        ApiFailure.NotFound => ErrorCategory.ObjectNotFound,
+        ApiFailure.Conflict => ErrorCategory.ResourceExists,
+        ApiFailure.Unavailable => ErrorCategory.ResourceUnavailable,
+        ApiFailure.Timeout => ErrorCategory.OperationTimeout,
+        ApiFailure.Connection => ErrorCategory.ConnectionError,
+        ApiFailure.Redirect => ErrorCategory.SecurityError,
+        ApiFailure.BadRequest => ErrorCategory.InvalidArgument,
         _ => ErrorCategory.InvalidResult,
     };
 
-    /// <summary>An ErrorRecord whose message is <paramref name="message"/>, with an ID, a category and the input it concerns.</summary>
+    /// <summary>The category of a per-user failure: from the API's answer when one caused it, else <paramref name="otherwise"/>.</summary>
+    protected static ErrorCategory CategoryOf(Exception? failure, ErrorCategory otherwise) =>
+        failure is AtlassianApiException api ? CategoryOf(api) : otherwise;
+
+    /// <summary>
+    /// An ErrorRecord whose message is <paramref name="message"/>, with an ID, a category and the input it concerns.
+    /// It carries the exception that caused it as it is (its type, HTTP status and stack), so scripts can catch on it.
+    /// </summary>
     protected static ErrorRecord Error(string message, string errorId, ErrorCategory category, object? target, Exception? inner = null, string? recommendedAction = null)
     {
-        var exception = inner is null ? new InvalidOperationException(message) : new InvalidOperationException(message, inner);
+        var exception = inner ?? new InvalidOperationException(message);
         var record = new ErrorRecord(exception, errorId, category, target) { ErrorDetails = new ErrorDetails(message) };
         if (recommendedAction is not null)
         {

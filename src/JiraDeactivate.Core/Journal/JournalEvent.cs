@@ -35,4 +35,28 @@ public enum JournalEvent
 
     /// <summary>Adding the user back failed.</summary>
     RestoreFailed,
+
+    /// <summary>About to suspend the user's access to the organization.</summary>
+    Suspending,
+
+    /// <summary>The user's access was suspended by this run.</summary>
+    Suspended,
+
+    /// <summary>The user's access was suspended already before this run: nothing done, and nothing to resume.</summary>
+    AlreadySuspended,
+
+    /// <summary>Suspending the user's access failed.</summary>
+    SuspendFailed,
+
+    /// <summary>About to restore (resume) a suspended user's access.</summary>
+    Resuming,
+
+    /// <summary>The user's access was restored.</summary>
+    Resumed,
+
+    /// <summary>The user's access was not suspended any more: nothing to do.</summary>
+    AlreadyResumed,
+
+    /// <summary>Restoring the user's access failed.</summary>
+    ResumeFailed,
 }

@@ -35,6 +35,58 @@ public sealed record ProtectionPolicy
     /// <summary>Also change app (bot) accounts.</summary>
     public bool IncludeAppAccounts { get; init; }
 
+    /// <summary>
+    /// The protections the input alone decides, in order (another site, the connected admin, an unchecked
+    /// protection, an organization admin, -Exclude): the first that applies as (kind, reason), or null.
+    /// </summary>
+    public (string Kind, string Reason)? ByInput(string accountId, string? site, string? siteName, string? orgRole, string? email)
+    {
+        if (site is { Length: > 0 } && siteName is not null && !string.Equals(site, siteName, StringComparison.OrdinalIgnoreCase))
+        {
+            return ("other site", $"the input is about site '{site}', but the connection is to '{siteName}'");
+        }
+
+        if (string.Equals(accountId, ConnectedAccountId, StringComparison.Ordinal))
+        {
+            return ("connected admin", "the connected admin is never changed");
+        }
+
+        if (Unchecked is { } uncheckedReason)
+        {
+            return ("protection not checked", uncheckedReason);
+        }
+
+        if (orgRole is { } role && role.Contains("admin", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("organization admin", $"organization role '{role}': admins are protected");
+        }
+
+        if (OrganizationAdmins?.Contains(accountId) == true)
+        {
+            return ("organization admin", "an organization admin (Admin API): admins are protected");
+        }
+
+        return IsExcluded(accountId, email) ? ("excluded", "excluded by -Exclude") : null;
+    }
+
+    /// <summary>The protections Jira's account decides (-Exclude by its email, app accounts, protected groups), or null.</summary>
+    public (string Kind, string Reason)? ByAccount(JiraUserAccess access)
+    {
+        var account = access.Account;
+        if (IsExcluded(account.AccountId, account.Email))
+        {
+            return ("excluded", "excluded by -Exclude");
+        }
+
+        if (account.IsApp && !IncludeAppAccounts)
+        {
+            return ("app account", "an app account (add -IncludeAppAccounts to change it)");
+        }
+
+        var protectedGroups = access.Groups.Where(IsProtected).Select(g => $"'{g.Name}'").ToList();
+        return protectedGroups.Count > 0 ? ("protected group", $"member of the protected group {string.Join(", ", protectedGroups)}") : null;
+    }
+
     /// <summary>True when the group is an administrators' group or excluded by name.</summary>
     public bool IsProtected(JiraGroup group) => AdministratorGroups.Contains(group) || IsExcludedGroup(group.Name);
 }

@@ -13,7 +13,8 @@ namespace JiraDeactivate.Core.Removal;
 /// <param name="Reason">Why nothing changes.</param>
 /// <param name="Kind">A short label of why nothing changes ("protected group", "excluded"...), for summaries.</param>
 /// <param name="LastLook">What the last look at the user's activity found, for the journal.</param>
-public sealed record RemovalPlan(RemovalRequest Request, JiraAccount? Account, IReadOnlyList<JiraGroup> Groups, RemovalStatus? Outcome, string? Reason, string? Kind = null, LastLookResult? LastLook = null)
+/// <param name="Failure">When planning failed: the exception that caused it, kept for the error record.</param>
+public sealed record RemovalPlan(RemovalRequest Request, JiraAccount? Account, IReadOnlyList<JiraGroup> Groups, RemovalStatus? Outcome, string? Reason, string? Kind = null, LastLookResult? LastLook = null, Exception? Failure = null)
 {
     /// <summary>True when the plan changes something.</summary>
     public bool ChangesAccess => Outcome is null && Groups.Count > 0;

@@ -14,34 +14,9 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
 {
     public async Task<RemovalPlan> PlanAsync(RemovalRequest request, CancellationToken cancellationToken)
     {
-        if (request.Site is { Length: > 0 } site && siteName is not null && !string.Equals(site, siteName, StringComparison.OrdinalIgnoreCase))
+        if (policy.ByInput(request.AccountId, request.Site, siteName, request.OrgRole, request.Email) is { } refused)
         {
-            return Skip(request, null, "other site", $"the input is about site '{site}', but the connection is to '{siteName}'");
-        }
-
-        if (string.Equals(request.AccountId, policy.ConnectedAccountId, StringComparison.Ordinal))
-        {
-            return Skip(request, null, "connected admin", "the connected admin is never removed");
-        }
-
-        if (policy.Unchecked is { } uncheckedReason)
-        {
-            return Skip(request, null, "protection not checked", uncheckedReason);
-        }
-
-        if (request.OrgRole is { } role && role.Contains("admin", StringComparison.OrdinalIgnoreCase))
-        {
-            return Skip(request, null, "organization admin", $"organization role '{role}': admins are protected");
-        }
-
-        if (policy.OrganizationAdmins?.Contains(request.AccountId) == true)
-        {
-            return Skip(request, null, "organization admin", "an organization admin (Admin API): admins are protected");
-        }
-
-        if (policy.IsExcluded(request.AccountId, request.Email))
-        {
-            return Skip(request, null, "excluded", "excluded by -Exclude");
+            return Skip(request, null, refused.Kind, refused.Reason);
         }
 
         JiraUserAccess? access;
@@ -51,7 +26,7 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
         }
         catch (AtlassianApiException e)
         {
-            return new RemovalPlan(request, null, [], RemovalStatus.Failed, $"reading the user's groups failed: {e.Message}", "failed");
+            return new RemovalPlan(request, null, [], RemovalStatus.Failed, $"reading the user's groups failed: {e.Message}", "failed", Failure: e);
         }
 
         if (access is null)
@@ -60,20 +35,9 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
         }
 
         var account = access.Account;
-        if (policy.IsExcluded(account.AccountId, account.Email))
+        if (policy.ByAccount(access) is { } protectedAccount)
         {
-            return Skip(request, account, "excluded", "excluded by -Exclude");
-        }
-
-        if (account.IsApp && !policy.IncludeAppAccounts)
-        {
-            return Skip(request, account, "app account", "an app account (add -IncludeAppAccounts to change it)");
-        }
-
-        var protectedGroups = access.Groups.Where(policy.IsProtected).Select(g => $"'{g.Name}'").ToList();
-        if (protectedGroups.Count > 0)
-        {
-            return Skip(request, account, "protected group", $"member of the protected group {string.Join(", ", protectedGroups)}");
+            return Skip(request, account, protectedAccount.Kind, protectedAccount.Reason);
         }
 
         var productRole = await roles.GetAsync(request.Product, cancellationToken).ConfigureAwait(false);

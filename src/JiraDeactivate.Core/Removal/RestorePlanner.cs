@@ -34,7 +34,7 @@ public static class RestorePlanner
                 continue;
             }
 
-            if (RunProblem(runId, runLines, keys, allowUnsealed, out bool isUnsealed) is { } problem)
+            if (RunProblem(runId, runLines, keys, allowUnsealed, RemovalOperation, out bool isUnsealed) is { } problem)
             {
                 refusals.AddRange(wanted.Where(l => IsRemoval(l.Entry)).Select(l => Refuse(l, problem)));
                 continue;
@@ -95,21 +95,22 @@ public static class RestorePlanner
             .ToArray();
     }
 
-    private static string? RunProblem(string runId, List<JournalLine> runLines, JournalKeys keys, bool allowUnsealed, out bool isUnsealed)
+    /// <summary>Why a run's lines cannot be trusted to undo a run of <paramref name="operation"/>; null when they can.</summary>
+    internal static string? RunProblem(string runId, List<JournalLine> runLines, JournalKeys keys, bool allowUnsealed, string operation, out bool isUnsealed)
     {
         isUnsealed = false;
         var started = runLines.Where(l => l.Entry.Event == JournalEvent.RunStarted).ToList();
         if (started.Count != 1)
         {
             return started.Count == 0
-                ? $"run '{runId}' has no RunStarted line: the journal does not show it as a removal by this module"
+                ? $"run '{runId}' has no RunStarted line: the journal does not show it as a run of {operation}"
                 : $"run '{runId}' has {started.Count} RunStarted lines (lines {string.Join(", ", started.Select(l => l.Number))}): the journal was edited or two journals were joined";
         }
 
         var start = started[0].Entry;
-        if (!IsRemovalRun(start))
+        if (!IsRunOf(start, operation))
         {
-            return $"run '{runId}' is not a run of {RemovalOperation} (line {started[0].Number})";
+            return $"run '{runId}' is not a run of {operation} (line {started[0].Number})";
         }
 
         if (keys.Find(runId) is null)
@@ -166,10 +167,10 @@ public static class RestorePlanner
     private static bool IsRemoval(JournalEntry entry) => entry.Event is JournalEvent.Removing or JournalEvent.Removed or JournalEvent.RemoveFailed;
 
     // Journals of the first version name the command only at the start of the RunStarted message.
-    private static bool IsRemovalRun(JournalEntry start) =>
-        start.Operation is { } operation
-            ? operation == RemovalOperation
-            : start.Message?.StartsWith(RemovalOperation + " ", StringComparison.Ordinal) == true;
+    private static bool IsRunOf(JournalEntry start, string operation) =>
+        start.Operation is { } written
+            ? written == operation
+            : start.Message?.StartsWith(operation + " ", StringComparison.Ordinal) == true;
 
     private static JournalRefusal Refuse(JournalLine line, string reason) => new(line.Number, line.Entry.RunId, line.Entry.AccountId, reason);
 }

@@ -35,6 +35,7 @@ public sealed class JiraAdminSession : IDisposable
             _adminHttp = organization.Http;
             _adminCredential = organization.Credential;
             Admin = new AdminApiClient(organization.Http.Client);
+            Lifecycle = new AdminLifecycleClient(organization.Http.Client);
         }
     }
 
@@ -62,6 +63,9 @@ public sealed class JiraAdminSession : IDisposable
 
     /// <summary>The Admin API client, or null without an API key.</summary>
     public AdminApiClient? Admin { get; }
+
+    /// <summary>The Admin API's v2 suspend and restore calls, or null without an API key.</summary>
+    public AdminLifecycleClient? Lifecycle { get; }
 
     /// <summary>The fuse on how many users this connection's runs may change.</summary>
     public ChangeFuse Fuse { get; } = new();

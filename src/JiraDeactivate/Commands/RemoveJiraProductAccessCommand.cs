@@ -3,6 +3,7 @@ using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate.Commands;
@@ -15,6 +16,7 @@ namespace JiraDeactivate.Commands;
 public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
 {
     private const string ApprovedAction = "Remove";
+    private const string Verb = "remove product access from";
     private readonly List<RemovalRequest> _requests = [];
     private readonly List<RemovalPlan> _notApproved = [];
     private readonly HashSet<(string, JiraProduct)> _seen = [];
@@ -145,9 +147,12 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         var runStart = session.JiraStats?.Snapshot();
 
         // Locked before anything is read, so a second run on the same journal stops here, having changed nothing.
-        using var journal = preview ? null : OpenJournal(runId);
+        using var journal = preview ? null : OpenJournal(JournalPath, runId);
         var roles = new ProductRoleCache(jira);
-        var plans = Plan(new RemovalPlanner(jira, roles, session.SiteName, Policy(session, jira), lastLook)).Concat(_notApproved).ToList();
+        var planner = new RemovalPlanner(jira, roles, session.SiteName, ReadProtectionPolicy(session, jira, Exclude, ExcludeGroup, IncludeAppAccounts), lastLook);
+        var run = new ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval>(
+            new RemovalChange(jira, roles, planner, session.SiteName), session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
+        var plans = Plan(run).Concat(_notApproved).ToList();
         if (PlanOnly)
         {
             plans.ForEach(p => WriteObject(RemovalPlanItem.From(p)));
@@ -156,7 +161,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
             return;
         }
 
-        CheckFuse(session.Fuse, plans.Count(p => p.ChangesAccess), preview);
+        CheckFuse(run.CheckFuse(plans, Verb), plans.Count(p => p.ChangesAccess), preview);
         foreach (var plan in plans.Where(p => !p.ChangesAccess))
         {
             _summary.Add(plan);
@@ -170,7 +175,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
             }
         }
 
-        var approved = plans.Where(p => p.ChangesAccess && ShouldProcess(p.Target, p.Action)).ToList();
+        var approved = run.Approve(plans, ShouldProcess);
         if (preview)
         {
             plans.Where(p => p.ChangesAccess).ToList().ForEach(_summary.Add);
@@ -178,9 +183,9 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
             return;
         }
 
-        if (approved.Count > 0 && journal is not null)
+        if (approved.Count > 0)
         {
-            Execute(session, jira, roles, journal, runId, approved);
+            Execute(run, approved);
         }
 
         WriteSummary(preview: false);
@@ -190,45 +195,28 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         }
     }
 
-    private void Execute(JiraAdminSession session, JiraRestClient jira, ProductRoleCache roles, RemovalJournal journal, string runId, List<RemovalPlan> approved)
+    private void Execute(ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval> run, IReadOnlyList<RemovalPlan> approved)
     {
-        journal.StartRun(runId, RestorePlanner.RemovalOperation, session.SiteName, $"{RestorePlanner.RemovalOperation} by {session.Connection.User}: {approved.Count} users");
-        foreach (var plan in approved)
+        try
         {
-            journal.Append(new JournalEntry
-            {
-                RunId = runId, Event = JournalEvent.Planned, AccountId = plan.Request.AccountId, DisplayName = plan.DisplayName,
-                Product = plan.Request.Product, Site = session.SiteName, Groups = plan.Groups.Select(g => g.Name).ToArray(),
-                Message = JudgmentNote(plan),
-            });
+            run.Begin(approved, Verb);
+        }
+        catch (ChangeFuseException e)
+        {
+            ThrowTerminatingError(Error(e.Message, "RemovalFuseTripped", ErrorCategory.LimitsExceeded, approved.Count, e));
         }
 
-        WriteVerbose($"Journal: {journal.Path} (run {runId}).");
-        var executor = new RemovalExecutor(jira, roles, journal, runId, session.SiteName);
+        WriteVerbose($"Journal: {run.JournalPath} (run {run.RunId}).");
         RunForEach(approved, ThrottleLimit, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users", async (plan, queue, ct) =>
         {
-            var result = await executor.ExecuteAsync(plan, ct).ConfigureAwait(false);
-            if (result.GroupsRemoved.Count > 0)
+            var outcome = await run.ExecuteAsync(plan, ct).ConfigureAwait(false);
+            _summary.Add(outcome.Result.Outcome, null);
+            queue.WriteObject(outcome.Result);
+            if (outcome.Failed)
             {
-                session.Fuse.Record(1);
-            }
-
-            _summary.Add(result.Outcome, null);
-            queue.WriteObject(result);
-            if (result.Outcome == RemovalStatus.Failed)
-            {
-                queue.WriteError(Error($"{plan.Target}: {result.Message}", "RemovalFailed", ErrorCategory.InvalidResult, plan.Request.AccountId));
+                queue.WriteError(Error($"{plan.Target}: {outcome.Message}", "RemovalFailed", CategoryOf(outcome.Failure, ErrorCategory.InvalidResult), plan.Request.AccountId, outcome.Failure));
             }
         });
-    }
-
-    // The journal says what each change was judged on: the last look, or the input's data and its age.
-    private static string JudgmentNote(RemovalPlan plan)
-    {
-        var judgment = plan.Request.Judgment!;
-        return plan.LastLook is { } look
-            ? $"inactive for more than {judgment.MoreThan} days; {look.Describe()}"
-            : $"inactive for more than {judgment.MoreThan} days, judged from the input's data as of {judgment.AsOf:yyyy-MM-dd HH:mm} UTC; no last look (no Admin API)";
     }
 
     private LastLook? LastLookOf(JiraAdminSession session)
@@ -261,13 +249,13 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         }
     }
 
-    private List<RemovalPlan> Plan(RemovalPlanner planner)
+    private List<RemovalPlan> Plan(ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval> run)
     {
         var plans = new RemovalPlan[_requests.Count];
         try
         {
             RunForEach(Enumerable.Range(0, _requests.Count).ToList(), ThrottleLimit, 3, $"Remove-JiraProductAccess: reading the groups of {_requests.Count} users",
-                async (i, _, ct) => plans[i] = await planner.PlanAsync(_requests[i], ct).ConfigureAwait(false));
+                async (i, _, ct) => plans[i] = await run.PlanAsync(_requests[i], ct).ConfigureAwait(false));
         }
         catch (AtlassianApiException e)
         {
@@ -277,9 +265,9 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         return plans.ToList();
     }
 
-    private void CheckFuse(ChangeFuse fuse, int changing, bool preview)
+    private void CheckFuse(string? tripped, int changing, bool preview)
     {
-        if (fuse.Check(changing, MaxUsers, "remove product access from") is not { } message)
+        if (tripped is not { } message)
         {
             return;
         }
@@ -293,54 +281,12 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         ThrowTerminatingError(Error(message, "RemovalFuseTripped", ErrorCategory.LimitsExceeded, changing));
     }
 
-    private ProtectionPolicy Policy(JiraAdminSession session, JiraRestClient jira)
-    {
-        var exclusions = new WildcardMatcher(Exclude);
-        var excludedGroups = new WildcardMatcher(ProtectionPolicy.AdministratorGroupNames.Concat(ExcludeGroup));
-        var policy = new ProtectionPolicy
-        {
-            ConnectedAccountId = session.Account?.AccountId,
-            IsExcluded = (id, email) => exclusions.IsMatch(id) || exclusions.IsMatch(email),
-            IsExcludedGroup = excludedGroups.IsMatch,
-            IncludeAppAccounts = IncludeAppAccounts,
-        };
-        try
-        {
-            AdministratorGroups? groups = null;
-            RunAsync(async (_, token) => groups = await AdministratorGroups.ReadAsync(jira, token).ConfigureAwait(false));
-            WriteVerbose($"Administrators' groups (Jira's admin and site-admin access): {string.Join(", ", groups!.Groups.Select(g => g.Name).Distinct())}.");
-            return policy with { AdministratorGroups = groups };
-        }
-        catch (AtlassianApiException e)
-        {
-            string reason = $"not changed: the administrators' groups could not be read ({e.Message}), so whether the user is an admin is unknown";
-            WriteWarning($"The administrators' groups could not be read from Jira ({e.Message}): every user is skipped.");
-            return policy with { Unchecked = reason };
-        }
-    }
-
     private void ReportUnchanged(RemovalPlan plan, string? siteName)
     {
         WriteObject(RemovalResults.From(plan, plan.Outcome ?? RemovalStatus.NoAccess, plan.Reason, null, null, siteName));
         if (plan.Outcome == RemovalStatus.Failed)
         {
-            WriteError(Error($"{plan.Target}: {plan.Reason}", "RemovalPlanFailed", ErrorCategory.ObjectNotFound, plan.Request.AccountId));
-        }
-    }
-
-    private RemovalJournal OpenJournal(string runId)
-    {
-        string path = JournalPath is null
-            ? RemovalJournal.DefaultPath(runId)
-            : SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath);
-        try
-        {
-            return RemovalJournal.Open(path);
-        }
-        catch (JournalException e)
-        {
-            ThrowTerminatingError(Error(e.Message, e.InUse ? "JournalInUse" : "JournalNotWritable", e.InUse ? ErrorCategory.ResourceBusy : ErrorCategory.WriteError, path, e));
-            throw;
+            WriteError(Error($"{plan.Target}: {plan.Reason}", "RemovalPlanFailed", CategoryOf(plan.Failure, ErrorCategory.ObjectNotFound), plan.Request.AccountId, plan.Failure));
         }
     }
 }

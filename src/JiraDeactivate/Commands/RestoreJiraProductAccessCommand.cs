@@ -3,6 +3,7 @@ using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Runs;
 
 namespace JiraDeactivate.Commands;
 
@@ -91,11 +92,11 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         foreach (var journal in _selections.GroupBy(s => s.JournalPath!, StringComparer.Ordinal))
         {
             var selections = journal.ToList();
-            Restore(jira, validator, journal.Key, entry => selections.Any(s => s.Includes(entry)));
+            Restore(jira, validator, session.SiteName, session.Connection.User ?? "(unknown)", journal.Key, entry => selections.Any(s => s.Includes(entry)));
         }
     }
 
-    private void Restore(JiraRestClient jira, RestoreValidator validator, string path, Func<JournalEntry, bool> include)
+    private void Restore(JiraRestClient jira, RestoreValidator validator, string? siteName, string user, string path, Func<JournalEntry, bool> include)
     {
         if (!File.Exists(path))
         {
@@ -104,53 +105,48 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
 
         // A real restore locks the journal while it reads and appends, so no removal run can write it meanwhile.
-        using var journal = IsPreview() ? null : OpenJournal(path);
+        using var journal = IsPreview() ? null : OpenJournal(path, null);
         void OnBadLine(long line, string reason) => WriteWarning($"{path}:{line}: a line that cannot be read was skipped (a run stopped while writing it?): {reason}");
         var lines = journal is null ? RemovalJournal.Read(path, OnBadLine).ToList() : journal.ReadAll(OnBadLine);
         var plan = RestorePlanner.FromJournal(lines, JournalKeys.Default, AllowUnsealed, include);
-        foreach (string run in plan.UnsealedRuns)
+        foreach (string unsealed in plan.UnsealedRuns)
         {
-            WriteWarning($"{path}: run '{run}' is restored without checking its lines for edits (-AllowUnsealed): its seal key is not on this machine.");
+            WriteWarning($"{path}: run '{unsealed}' is restored without checking its lines for edits (-AllowUnsealed): its seal key is not on this machine.");
         }
 
-        var items = new List<RestoreItem>();
-        var refusals = plan.Refusals.ToList();
+        // A restore is not held by the removal fuse: it gives back only what a run of this module took away.
+        var run = new ChangeRun<RestoreItem, RestoreCheck, ProductAccessRestore>(
+            new RestoreChange(jira, validator), new ChangeFuse(), int.MaxValue, journal, siteName, user);
+        var checks = new List<RestoreCheck>();
         RunForEach(plan.Items, 1, 4, $"Restore-JiraProductAccess: checking {plan.Items.Count} users against Jira", async (item, _, ct) =>
-        {
-            var (allowed, refused) = await validator.CheckAsync(item, ct).ConfigureAwait(false);
-            refusals.AddRange(refused);
-            if (allowed is not null)
-            {
-                items.Add(allowed);
-            }
-        });
+            checks.Add(await run.PlanAsync(item, ct).ConfigureAwait(false)));
 
-        foreach (var refusal in refusals.OrderBy(r => r.Line))
+        foreach (var refusal in plan.Refusals.Concat(checks.SelectMany(c => c.Refusals)).OrderBy(r => r.Line))
         {
             WriteError(Error($"{path}:{refusal.Line}: refused to restore{(refusal.AccountId is null ? string.Empty : $" {refusal.AccountId}")}: {refusal.Reason}.",
                 "JournalLineRefused", ErrorCategory.SecurityError, refusal.AccountId ?? (object)refusal.Line));
         }
 
-        if (items.Count == 0)
+        if (!checks.Any(c => c.Allowed is not null))
         {
             WriteVerbose($"Nothing in '{path}' is left to restore.");
             return;
         }
 
-        var approved = items.Where(i => ShouldProcess(i.Target, i.Action)).ToList();
-        if (approved.Count == 0 || journal is null)
+        var approved = run.Approve(checks, ShouldProcess);
+        if (approved.Count == 0 || run.IsPreview)
         {
             return;
         }
 
-        var executor = new RestoreExecutor(jira, journal);
-        RunForEach(approved, ThrottleLimit, 4, $"Restore-JiraProductAccess: {approved.Count} users", async (item, queue, ct) =>
+        run.Begin(approved, "restore product access to");
+        RunForEach(approved, ThrottleLimit, 4, $"Restore-JiraProductAccess: {approved.Count} users", async (check, queue, ct) =>
         {
-            var result = await executor.ExecuteAsync(item, ct).ConfigureAwait(false);
-            queue.WriteObject(result);
-            if (result.Outcome == RestoreStatus.Failed)
+            var outcome = await run.ExecuteAsync(check, ct).ConfigureAwait(false);
+            queue.WriteObject(outcome.Result);
+            if (outcome.Failed)
             {
-                queue.WriteError(Error($"{item.Target}: {result.Message}", "RestoreFailed", ErrorCategory.InvalidResult, item.AccountId));
+                queue.WriteError(Error($"{check.Item.Target}: {outcome.Message}", "RestoreFailed", CategoryOf(outcome.Failure, ErrorCategory.InvalidResult), check.Item.AccountId, outcome.Failure));
             }
         });
     }
@@ -171,18 +167,5 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
 
         return group => groups!.Contains(group) || names.IsMatch(group.Name);
-    }
-
-    private RemovalJournal OpenJournal(string path)
-    {
-        try
-        {
-            return RemovalJournal.Open(path);
-        }
-        catch (JournalException e)
-        {
-            ThrowTerminatingError(Error(e.Message, e.InUse ? "JournalInUse" : "JournalNotWritable", e.InUse ? ErrorCategory.ResourceBusy : ErrorCategory.WriteError, path, e));
-            throw;
-        }
     }
 }

@@ -4,6 +4,7 @@ using JiraDeactivate.Core.Http;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Tests.Http;
 
 namespace JiraDeactivate.Core.Tests.Integrity;
@@ -48,7 +49,11 @@ public sealed class DefiniteOutcomeTests : IDisposable
         ProductAccessRemoval result;
         using (var journal = RemovalJournal.Open(path, new JournalKeys(Path.Combine(_folder, "keys"))))
         {
-            result = await new RemovalExecutor(jira, new ProductRoleCache(jira), journal, "run1", "acme").ExecuteAsync(plan, CancellationToken.None);
+            var roles = new ProductRoleCache(jira);
+            var change = new RemovalChange(jira, roles, new RemovalPlanner(jira, roles, "acme", new ProtectionPolicy()), "acme");
+            var run = new ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval>(change, new ChangeFuse(), 50, journal, "acme", "admin@acme.example", "run1");
+            run.Begin([plan], "remove product access from");
+            result = (await run.ExecuteAsync(plan, CancellationToken.None)).Result;
         }
 
         return (result, RemovalJournal.Read(path).Select(l => l.Entry).ToList());

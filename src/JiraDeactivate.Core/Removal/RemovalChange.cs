@@ -1,0 +1,140 @@
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Runs;
+
+namespace JiraDeactivate.Core.Removal;
+
+/// <summary>
+/// Removing a user's access to a product: plan with <see cref="RemovalPlanner"/>, then remove the user from each
+/// granting group (journaled before and after each call), then read the user's access back to verify it is gone.
+/// </summary>
+public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, RemovalPlanner planner, string? siteName)
+    : IChange<RemovalRequest, RemovalPlan, ProductAccessRemoval>
+{
+    public string? Operation => RestorePlanner.RemovalOperation;
+
+    public Task<RemovalPlan> PlanAsync(RemovalRequest request, CancellationToken cancellationToken) => planner.PlanAsync(request, cancellationToken);
+
+    public bool Changes(RemovalPlan plan) => plan.ChangesAccess;
+
+    public string Target(RemovalPlan plan) => plan.Target;
+
+    public string Action(RemovalPlan plan) => plan.Action;
+
+    public JournalEntry? PlannedLine(RemovalPlan plan, string runId) => new()
+    {
+        RunId = runId, Event = JournalEvent.Planned, AccountId = plan.Request.AccountId, DisplayName = plan.DisplayName,
+        Product = plan.Request.Product, Site = siteName, Groups = plan.Groups.Select(g => g.Name).ToArray(),
+        Message = JudgmentNote(plan),
+    };
+
+    public async Task<ChangeOutcome<ProductAccessRemoval>> ExecuteAsync(RemovalPlan plan, ChangeContext context, CancellationToken cancellationToken)
+    {
+        var request = plan.Request;
+        var removed = new List<string>();
+        foreach (var group in plan.Groups)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Write(context, plan, JournalEvent.Removing, group);
+            MembershipChange change;
+            try
+            {
+                change = await ChangeContext.WithStopGraceAsync(
+                    token => jira.RemoveUserFromGroupAsync(group, request.AccountId, token),
+                    () => Write(context, plan, JournalEvent.RemoveFailed, group, message: $"stopped while the call was under way (no answer within {ChangeContext.StopGrace.TotalSeconds:0} s of the stop): the user may or may not have left the group"),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (AtlassianApiException e)
+            {
+                bool? stillMember = await MembershipReadBack.IsMemberAsync(jira, request.AccountId, group, cancellationToken).ConfigureAwait(false);
+                if (stillMember != false)
+                {
+                    string state = stillMember is null ? "reading the membership back failed too: the user may or may not have left the group" : "the user is still in the group";
+                    Write(context, plan, JournalEvent.RemoveFailed, group, message: $"{e.Message} ({state})");
+                    return Outcome(context, plan, removed, RemovalStatus.Failed, $"removing from '{group.Name}' failed: {e.Message} ({state})", e);
+                }
+
+                // The call failed, yet the user is gone: most likely an attempt whose answer was lost did it.
+                Write(context, plan, JournalEvent.Removed, group, message: $"the call failed ({e.Message}), but reading back shows the user left the group");
+                removed.Add(group.Name);
+                continue;
+            }
+
+            Write(context, plan, change == MembershipChange.Changed ? JournalEvent.Removed : JournalEvent.AlreadyRemoved, group);
+            if (change == MembershipChange.Changed)
+            {
+                removed.Add(group.Name);
+            }
+        }
+
+        var (status, reason) = await VerifyAsync(plan, removed, cancellationToken).ConfigureAwait(false);
+        Write(context, plan, JournalEvent.Verified, null, status, reason);
+        return Outcome(context, plan, removed, status, reason, null);
+    }
+
+    // The journal says what each change was judged on: the last look, or the input's data and its age.
+    private static string? JudgmentNote(RemovalPlan plan)
+    {
+        if (plan.Request.Judgment is not { } judgment)
+        {
+            return null;
+        }
+
+        return plan.LastLook is { } look
+            ? $"inactive for more than {judgment.MoreThan} days; {look.Describe()}"
+            : $"inactive for more than {judgment.MoreThan} days, judged from the input's data as of {judgment.AsOf:yyyy-MM-dd HH:mm} UTC; no last look (no Admin API)";
+    }
+
+    private async Task<(RemovalStatus Status, string? Reason)> VerifyAsync(RemovalPlan plan, List<string> removed, CancellationToken cancellationToken)
+    {
+        var done = removed.Count > 0 ? RemovalStatus.Removed : RemovalStatus.NoAccess;
+        try
+        {
+            var role = await roles.GetAsync(plan.Request.Product, cancellationToken).ConfigureAwait(false);
+            var access = await jira.GetUserAccessAsync(plan.Request.AccountId, cancellationToken).ConfigureAwait(false);
+            if (access is null)
+            {
+                return (done, "Jira no longer knows the user");
+            }
+
+            var remaining = ProductRoleCache.Granting(role, access.Groups);
+            if (remaining.Count > 0)
+            {
+                string groups = string.Join(", ", remaining.Select(g => role.DefaultGroups.Any(d => d.Name == g.Name) ? $"'{g.Name}' (a default group)" : $"'{g.Name}'"));
+                return (RemovalStatus.StillHasAccess, $"still in {groups}: added back since, or synced by an identity provider");
+            }
+
+            if (access.ApplicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                return (RemovalStatus.StillHasAccess, $"Jira still lists {plan.Request.Product} among the user's application roles (granted another way, or not yet updated)");
+            }
+
+            return (done, null);
+        }
+        catch (AtlassianApiException e)
+        {
+            return (done, $"not verified: reading the user's access back failed: {e.Message}");
+        }
+    }
+
+    private void Write(ChangeContext context, RemovalPlan plan, JournalEvent kind, JiraGroup? group, RemovalStatus? status = null, string? message = null) =>
+        context.Write(new JournalEntry
+        {
+            RunId = context.RunId,
+            Event = kind,
+            AccountId = plan.Request.AccountId,
+            DisplayName = plan.DisplayName,
+            Product = plan.Request.Product,
+            Site = siteName,
+            GroupId = group?.GroupId,
+            GroupName = group?.Name,
+            Status = status,
+            Message = message,
+        });
+
+    private ChangeOutcome<ProductAccessRemoval> Outcome(ChangeContext context, RemovalPlan plan, List<string> removed, RemovalStatus status, string? message, Exception? failure)
+    {
+        var result = RemovalResults.From(plan, status, message, context.RunId, context.JournalPath, siteName) with { GroupsRemoved = removed.ToArray() };
+        return new ChangeOutcome<ProductAccessRemoval>(result, removed.Count > 0, status == RemovalStatus.Failed, message, failure);
+    }
+}

@@ -1,0 +1,105 @@
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Runs;
+
+namespace JiraDeactivate.Core.Removal;
+
+/// <summary>
+/// Restoring what a removal run took away: check each journal item against Jira now (<see cref="RestoreValidator"/>),
+/// then add the user back to the groups left, journaling each call under the run that removed them.
+/// </summary>
+public sealed class RestoreChange(JiraRestClient jira, RestoreValidator validator) : IChange<RestoreItem, RestoreCheck, ProductAccessRestore>
+{
+    // The lines belong to the removal run they undo: no run of its own.
+    public string? Operation => null;
+
+    public async Task<RestoreCheck> PlanAsync(RestoreItem request, CancellationToken cancellationToken)
+    {
+        var (allowed, refusals) = await validator.CheckAsync(request, cancellationToken).ConfigureAwait(false);
+        return new RestoreCheck(request, allowed, refusals);
+    }
+
+    public bool Changes(RestoreCheck plan) => plan.Allowed is not null;
+
+    public string Target(RestoreCheck plan) => (plan.Allowed ?? plan.Item).Target;
+
+    public string Action(RestoreCheck plan) => (plan.Allowed ?? plan.Item).Action;
+
+    public JournalEntry? PlannedLine(RestoreCheck plan, string runId) => null;
+
+    public async Task<ChangeOutcome<ProductAccessRestore>> ExecuteAsync(RestoreCheck plan, ChangeContext context, CancellationToken cancellationToken)
+    {
+        var item = plan.Allowed ?? throw new InvalidOperationException($"{plan.Item.Target}: nothing of this item may be restored.");
+        var restored = new List<string>();
+        foreach (var group in item.Groups)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Write(context, item, JournalEvent.Restoring, group);
+            MembershipChange change;
+            try
+            {
+                change = await ChangeContext.WithStopGraceAsync(
+                    token => jira.AddUserToGroupAsync(group, item.AccountId, token),
+                    () => Write(context, item, JournalEvent.RestoreFailed, group, $"stopped while the call was under way (no answer within {ChangeContext.StopGrace.TotalSeconds:0} s of the stop): the user may or may not be back in the group"),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (AtlassianApiException e)
+            {
+                bool? isMember = await MembershipReadBack.IsMemberAsync(jira, item.AccountId, group, cancellationToken).ConfigureAwait(false);
+                if (isMember != true)
+                {
+                    string state = isMember is null ? "reading the membership back failed too: the user may or may not be back in the group" : "the user is not in the group";
+                    Write(context, item, JournalEvent.RestoreFailed, group, $"{e.Message} ({state})");
+                    return Outcome(item, restored, RestoreStatus.Failed, $"adding back to '{group.Name}' failed: {e.Message} ({state})", e);
+                }
+
+                Write(context, item, JournalEvent.Restored, group, $"the call failed ({e.Message}), but reading back shows the user is in the group");
+                restored.Add(group.Name);
+                continue;
+            }
+
+            Write(context, item, change == MembershipChange.Changed ? JournalEvent.Restored : JournalEvent.AlreadyRestored, group);
+            if (change == MembershipChange.Changed)
+            {
+                restored.Add(group.Name);
+            }
+        }
+
+        return Outcome(item, restored, restored.Count > 0 ? RestoreStatus.Restored : RestoreStatus.AlreadyPresent, null, null);
+    }
+
+    private static void Write(ChangeContext context, RestoreItem item, JournalEvent kind, JiraGroup group, string? message = null) =>
+        context.Write(new JournalEntry
+        {
+            RunId = item.RunId,
+            Event = kind,
+            AccountId = item.AccountId,
+            DisplayName = item.DisplayName,
+            Product = item.Product,
+            Site = item.Site,
+            GroupId = group.GroupId,
+            GroupName = group.Name,
+            Message = message,
+        });
+
+    private static ChangeOutcome<ProductAccessRestore> Outcome(RestoreItem item, List<string> restored, RestoreStatus status, string? message, Exception? failure) => new(
+        new ProductAccessRestore
+        {
+            AccountId = item.AccountId,
+            DisplayName = item.DisplayName,
+            ProductValue = item.Product,
+            Site = item.Site,
+            GroupsRestored = restored.ToArray(),
+            Outcome = status,
+            Message = message,
+            Timestamp = DateTime.UtcNow,
+            RunId = item.RunId,
+        },
+        Changed: restored.Count > 0,
+        Failed: status == RestoreStatus.Failed,
+        Message: message,
+        Failure: failure);
+}
+
+/// <summary>A journal item checked against Jira now: what of it may be restored (null: nothing), and the lines refused.</summary>
+public sealed record RestoreCheck(RestoreItem Item, RestoreItem? Allowed, IReadOnlyList<JournalRefusal> Refusals);

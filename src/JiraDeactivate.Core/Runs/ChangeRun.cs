@@ -1,0 +1,109 @@
+using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Removal;
+
+namespace JiraDeactivate.Core.Runs;
+
+/// <summary>
+/// One run of a change, the same for every kind: plan (protections first), fuse, approval, the change with its stop
+/// grace and verification, and every journal line through the run's one journal writer. The cmdlet binds the
+/// input, asks for approval on its pipeline thread (the callback of <see cref="Approve"/>) and writes what comes out.
+/// </summary>
+/// <remarks>Without a journal the run is a preview: it plans and approves, and cannot begin.</remarks>
+public sealed class ChangeRun<TRequest, TPlan, TResult>
+{
+    private readonly IChange<TRequest, TPlan, TResult> _change;
+    private readonly ChangeFuse _fuse;
+    private readonly int _maxUsers;
+    private readonly RemovalJournal? _journal;
+    private readonly string? _site;
+    private readonly string _actor;
+    private ChangeContext? _context;
+
+    /// <param name="change">What the run does to each user.</param>
+    /// <param name="fuse">The connection's fuse: users changed by its earlier runs count too.</param>
+    /// <param name="maxUsers">The fuse's limit for this run (-MaxUsers).</param>
+    /// <param name="journal">The run's journal, locked by this run; null for a preview.</param>
+    /// <param name="site">The connected site, written on every line.</param>
+    /// <param name="actor">Who runs it (the connected account), for the RunStarted line.</param>
+    /// <param name="runId">The run's ID; a new one when null. A restore passes the ID of the run it undoes.</param>
+    public ChangeRun(IChange<TRequest, TPlan, TResult> change, ChangeFuse fuse, int maxUsers, RemovalJournal? journal, string? site, string actor, string? runId = null)
+    {
+        _change = change;
+        _fuse = fuse;
+        _maxUsers = maxUsers;
+        _journal = journal;
+        _site = site;
+        _actor = actor;
+        RunId = runId ?? RemovalJournal.NewRunId();
+    }
+
+    public string RunId { get; }
+
+    public bool IsPreview => _journal is null;
+
+    public string? JournalPath => _journal?.Path;
+
+    /// <summary>Plans one user; safe to call for many users at once.</summary>
+    public Task<TPlan> PlanAsync(TRequest request, CancellationToken cancellationToken) => _change.PlanAsync(request, cancellationToken);
+
+    /// <summary>Null when the plans' changes stay within the fuse; else the message saying why the run must not go on.</summary>
+    public string? CheckFuse(IEnumerable<TPlan> plans, string verb) => _fuse.Check(plans.Count(_change.Changes), _maxUsers, verb);
+
+    /// <summary>
+    /// The plans that change something and that <paramref name="approve"/> (ShouldProcess, with target and action)
+    /// accepts, in order. Call it on the thread that may ask: it calls back once per plan.
+    /// </summary>
+    public IReadOnlyList<TPlan> Approve(IEnumerable<TPlan> plans, Func<string, string, bool> approve) =>
+        plans.Where(p => _change.Changes(p) && approve(_change.Target(p), _change.Action(p))).ToList();
+
+    /// <summary>
+    /// Starts the run in the journal: its RunStarted line (for a change of its own) and a Planned line per approved
+    /// user, all before the first change.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A preview, a run begun twice, or approved users beyond the fuse.</exception>
+    public void Begin(IReadOnlyList<TPlan> approved, string verb)
+    {
+        if (_journal is null)
+        {
+            throw new InvalidOperationException("A preview (a run without a journal) changes nothing.");
+        }
+
+        if (_context is not null)
+        {
+            throw new InvalidOperationException($"Run '{RunId}' has begun already.");
+        }
+
+        if (_fuse.Check(approved.Count, _maxUsers, verb) is { } tripped)
+        {
+            throw new ChangeFuseException(tripped);
+        }
+
+        if (_change.Operation is { } operation)
+        {
+            _journal.StartRun(RunId, operation, _site, $"{operation} by {_actor}: {approved.Count} users");
+        }
+
+        foreach (var plan in approved)
+        {
+            if (_change.PlannedLine(plan, RunId) is { } line)
+            {
+                _journal.Append(line);
+            }
+        }
+
+        _context = new ChangeContext(_journal, RunId, _site);
+    }
+
+    /// <summary>Changes one approved user; safe to call for many users at once. A user changed counts against the fuse.</summary>
+    public async Task<ChangeOutcome<TResult>> ExecuteAsync(TPlan plan, CancellationToken cancellationToken)
+    {
+        var context = _context ?? throw new InvalidOperationException("Begin the run first: its journal must hold the plan before any change.");
+        var outcome = await _change.ExecuteAsync(plan, context, cancellationToken).ConfigureAwait(false);
+        if (outcome.Changed)
+        {
+            _fuse.Record(1);
+        }
+
+        return outcome;
+    }
+}

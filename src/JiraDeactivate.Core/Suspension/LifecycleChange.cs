@@ -1,0 +1,135 @@
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Runs;
+
+namespace JiraDeactivate.Core.Suspension;
+
+/// <summary>
+/// Suspending or resuming one user's access to the organization (v2 Admin API), journaled before and after the
+/// call, then verified by reading the user's status back. A failed call is read back too: the change may have
+/// happened though its answer was lost.
+/// </summary>
+public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPlan, UserSuspension>
+{
+    public const string SuspendOperation = "Suspend-JiraUser";
+    public const string ResumeOperation = "Resume-JiraUser";
+
+    private readonly AdminLifecycleClient _lifecycle;
+    private readonly string _organizationId;
+    private readonly string _directoryId;
+    private readonly string? _siteName;
+    private readonly bool _suspend;
+    private readonly Func<UserLifecycleRequest, CancellationToken, Task<SuspensionPlan>> _plan;
+
+    private LifecycleChange(AdminLifecycleClient lifecycle, string organizationId, string directoryId, string? siteName, bool suspend, string? operation,
+        Func<UserLifecycleRequest, CancellationToken, Task<SuspensionPlan>> plan)
+    {
+        _plan = plan;
+        _lifecycle = lifecycle;
+        _organizationId = organizationId;
+        _directoryId = directoryId;
+        _siteName = siteName;
+        _suspend = suspend;
+        Operation = operation;
+    }
+
+    /// <summary>Suspends users, a run of its own, planned by <paramref name="planner"/>.</summary>
+    public static LifecycleChange Suspend(AdminLifecycleClient lifecycle, string organizationId, string directoryId, string? siteName, SuspendPlanner planner) =>
+        new(lifecycle, organizationId, directoryId, siteName, suspend: true, SuspendOperation, planner.PlanAsync);
+
+    /// <summary>
+    /// Resumes users: a run of its own when given IDs (<paramref name="ownRun"/>), or, from a journal, lines under the
+    /// run that suspended them (the plan's RunId).
+    /// </summary>
+    public static LifecycleChange Resume(AdminLifecycleClient lifecycle, string organizationId, string directoryId, string? siteName, bool ownRun) =>
+        new(lifecycle, organizationId, directoryId, siteName, suspend: false, ownRun ? ResumeOperation : null,
+            new ResumePlanner(lifecycle, organizationId, siteName).PlanAsync);
+
+    public string? Operation { get; }
+
+    private string ActionName => _suspend ? "Suspend" : "Resume";
+
+    public Task<SuspensionPlan> PlanAsync(UserLifecycleRequest request, CancellationToken cancellationToken) => _plan(request, cancellationToken);
+
+    public bool Changes(SuspensionPlan plan) => plan.Changes;
+
+    public string Target(SuspensionPlan plan) => plan.Target;
+
+    public string Action(SuspensionPlan plan) => _suspend ? "Suspend access to the organization (every product; groups are kept)" : "Restore access to the organization";
+
+    public JournalEntry? PlannedLine(SuspensionPlan plan, string runId) =>
+        Operation is null ? null : Line(plan, plan.RunId ?? runId, JournalEvent.Planned, plan.Reason);
+
+    public async Task<ChangeOutcome<UserSuspension>> ExecuteAsync(SuspensionPlan plan, ChangeContext context, CancellationToken cancellationToken)
+    {
+        string runId = plan.RunId ?? context.RunId;
+        cancellationToken.ThrowIfCancellationRequested();
+        context.Write(Line(plan, runId, _suspend ? JournalEvent.Suspending : JournalEvent.Resuming, null));
+        string? note = null;
+        try
+        {
+            var change = await ChangeContext.WithStopGraceAsync(
+                token => _suspend
+                    ? _lifecycle.SuspendAsync(_organizationId, _directoryId, plan.AccountId, token)
+                    : _lifecycle.RestoreAsync(_organizationId, _directoryId, plan.AccountId, token),
+                () => context.Write(Line(plan, runId, Failed, $"stopped while the call was under way (no answer within {ChangeContext.StopGrace.TotalSeconds:0} s of the stop): the user's access may or may not have changed")),
+                cancellationToken).ConfigureAwait(false);
+            // The planner saw the user in the other state: an "already" now is most likely this run's own attempt
+            // whose answer was lost, so it counts as this run's change.
+            note = change == MembershipChange.AlreadyDone ? $"Atlassian answered that it was {(_suspend ? "suspended" : "restored")} already" : null;
+        }
+        catch (AtlassianApiException e)
+        {
+            var readBack = await ReadStatusAsync(plan.AccountId, cancellationToken).ConfigureAwait(false);
+            if (readBack is not { } suspended || suspended != _suspend)
+            {
+                string state = readBack is null ? "reading the status back failed too: the change may or may not have happened" : "the status is unchanged";
+                context.Write(Line(plan, runId, Failed, $"{e.Message} ({state})"));
+                return Outcome(plan, context, runId, SuspensionStatus.Failed, changed: false, $"{ActionName.ToLowerInvariant()} failed: {e.Message} ({state})", e);
+            }
+
+            note = $"the call failed ({e.Message}), but reading back shows it happened";
+        }
+
+        context.Write(Line(plan, runId, _suspend ? JournalEvent.Suspended : JournalEvent.Resumed, note));
+        var verified = await ReadStatusAsync(plan.AccountId, cancellationToken).ConfigureAwait(false);
+        var (status, message) = verified switch
+        {
+            null => (Done, "not verified: reading the user's status back failed"),
+            var s when s == _suspend => (Done, note),
+            _ => (SuspensionStatus.NotVerified, $"the call succeeded, but the status read back is still {(_suspend ? "active" : "suspended")}"),
+        };
+        context.Write(Line(plan, runId, JournalEvent.Verified, $"{status}{(message is null ? string.Empty : $": {message}")}"));
+        return Outcome(plan, context, runId, status, changed: true, message, null);
+    }
+
+    private JournalEvent Failed => _suspend ? JournalEvent.SuspendFailed : JournalEvent.ResumeFailed;
+
+    private SuspensionStatus Done => _suspend ? SuspensionStatus.Suspended : SuspensionStatus.Resumed;
+
+    // True: suspended; false: not suspended; null: the status could not be read.
+    private async Task<bool?> ReadStatusAsync(string accountId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _lifecycle.GetStatusAsync(_organizationId, accountId, cancellationToken).ConfigureAwait(false))?.IsSuspended;
+        }
+        catch (AtlassianApiException)
+        {
+            return null;
+        }
+    }
+
+    private JournalEntry Line(SuspensionPlan plan, string runId, JournalEvent kind, string? message) => new()
+    {
+        RunId = runId,
+        Event = kind,
+        AccountId = plan.AccountId,
+        DisplayName = plan.DisplayName,
+        Site = _siteName,
+        Message = message,
+    };
+
+    private ChangeOutcome<UserSuspension> Outcome(SuspensionPlan plan, ChangeContext context, string runId, SuspensionStatus status, bool changed, string? message, Exception? failure) =>
+        new(UserSuspension.From(plan, ActionName, status, message, _siteName, runId, context.JournalPath), changed, status is SuspensionStatus.Failed or SuspensionStatus.NotVerified, message, failure);
+}

@@ -1,0 +1,104 @@
+using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Removal;
+
+namespace JiraDeactivate.Core.Suspension;
+
+/// <summary>
+/// Works out from a journal which users its Suspend-JiraUser runs suspended and no run has resumed since. A journal
+/// is untrusted input, checked as a restore checks it: a RunStarted of Suspend-JiraUser, the user's Planned line
+/// before the suspension, every line sealed with its run's key when this machine holds it. A user the run found
+/// suspended already (AlreadySuspended) was not suspended by it, and is never resumed from its journal.
+/// </summary>
+public static class SuspensionJournal
+{
+    public static ResumeFromJournal Pending(IEnumerable<JournalLine> lines, JournalKeys keys, bool allowUnsealed, Func<JournalEntry, bool>? include = null)
+    {
+        var refusals = new List<JournalRefusal>();
+        var unsealedRuns = new List<string>();
+        var trusted = new List<JournalLine>();
+        foreach (var run in lines.GroupBy(l => l.Entry.RunId, StringComparer.Ordinal))
+        {
+            var runLines = run.ToList();
+            var wanted = runLines.Where(l => IsRelevant(l.Entry) && (include is null || include(l.Entry))).ToList();
+            if (wanted.Count == 0)
+            {
+                continue;
+            }
+
+            if (RestorePlanner.RunProblem(run.Key, runLines, keys, allowUnsealed, LifecycleChange.SuspendOperation, out bool isUnsealed) is { } problem)
+            {
+                refusals.AddRange(wanted.Where(l => IsSuspension(l.Entry)).Select(l => Refuse(l, problem)));
+                continue;
+            }
+
+            if (isUnsealed)
+            {
+                unsealedRuns.Add(run.Key);
+            }
+
+            var key = keys.Find(run.Key);
+            var started = runLines.First(l => l.Entry.Event == JournalEvent.RunStarted);
+            foreach (var line in wanted)
+            {
+                if (LineProblem(line, started, runLines, key) is { } lineProblem)
+                {
+                    if (IsSuspension(line.Entry))
+                    {
+                        refusals.Add(Refuse(line, lineProblem));
+                    }
+
+                    continue;
+                }
+
+                trusted.Add(line);
+            }
+        }
+
+        var last = new Dictionary<(string RunId, string AccountId), JournalEntry>();
+        foreach (var line in trusted.OrderBy(l => l.Number))
+        {
+            last[(line.Entry.RunId, line.Entry.AccountId!)] = line.Entry;
+        }
+
+        // Suspending or SuspendFailed as the last word: the run stopped or failed during the call, so it may have
+        // happened; resuming a user who is not suspended changes nothing.
+        var pending = last.Values
+            .Where(e => e.Event is JournalEvent.Suspending or JournalEvent.Suspended or JournalEvent.SuspendFailed)
+            .Select(e => new UserLifecycleRequest(e.AccountId!, e.DisplayName, e.Site, RunId: e.RunId))
+            .ToList();
+        return new ResumeFromJournal(pending, refusals, unsealedRuns);
+    }
+
+    private static string? LineProblem(JournalLine line, JournalLine started, List<JournalLine> runLines, byte[]? key)
+    {
+        var entry = line.Entry;
+        if (key is not null && !JournalSeal.IsValid(entry, key))
+        {
+            return "its seal does not match: the line was edited or added after the run wrote it";
+        }
+
+        if (line.Number < started.Number)
+        {
+            return "it comes before its run's RunStarted line";
+        }
+
+        if (!string.Equals(entry.Site, started.Entry.Site, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"it names site '{entry.Site}', but its run was on '{started.Entry.Site}'";
+        }
+
+        bool planned = runLines.Any(l => l.Number < line.Number && l.Entry.Event == JournalEvent.Planned && l.Entry.AccountId == entry.AccountId
+            && (key is null || JournalSeal.IsValid(l.Entry, key)));
+        return planned || !IsSuspension(entry) ? null : $"no Planned line of run '{entry.RunId}' before it suspends this user";
+    }
+
+    private static bool IsRelevant(JournalEntry entry) => entry.AccountId is not null && entry.Event is JournalEvent.Suspending or JournalEvent.Suspended
+        or JournalEvent.SuspendFailed or JournalEvent.AlreadySuspended or JournalEvent.Resumed or JournalEvent.AlreadyResumed;
+
+    private static bool IsSuspension(JournalEntry entry) => entry.Event is JournalEvent.Suspending or JournalEvent.Suspended or JournalEvent.SuspendFailed;
+
+    private static JournalRefusal Refuse(JournalLine line, string reason) => new(line.Number, line.Entry.RunId, line.Entry.AccountId, reason);
+}
+
+/// <summary>What a journal gives a resumption: the users to resume, the lines refused, the runs taken unsealed.</summary>
+public sealed record ResumeFromJournal(IReadOnlyList<UserLifecycleRequest> Users, IReadOnlyList<JournalRefusal> Refusals, IReadOnlyList<string> UnsealedRuns);

@@ -1,0 +1,29 @@
+using JiraDeactivate.Core.Atlassian;
+
+namespace JiraDeactivate.Core.Suspension;
+
+/// <summary>
+/// What a suspension or a resumption will do for one user: change the user's access, or nothing, with the outcome
+/// already known (<see cref="Outcome"/>).
+/// </summary>
+/// <param name="AccountId">The user.</param>
+/// <param name="DisplayName">The user's name as known.</param>
+/// <param name="Email">The user's email as known.</param>
+/// <param name="Outcome">The outcome when nothing changes; null when the user changes.</param>
+/// <param name="Reason">Why nothing changes, or what the change was judged on (for the journal).</param>
+/// <param name="Kind">A short label of why nothing changes ("protected group", "recently active"...), for summaries.</param>
+/// <param name="RunId">For a resumption from a journal: the run that suspended the user.</param>
+/// <param name="Failure">When planning failed: the exception that caused it, kept for the error record.</param>
+public sealed record SuspensionPlan(string AccountId, string? DisplayName, string? Email, SuspensionStatus? Outcome, string? Reason, string? Kind = null, string? RunId = null, Exception? Failure = null)
+{
+    public bool Changes => Outcome is null;
+
+    /// <summary>"Ann Lee (712020:...)".</summary>
+    public string Target => $"{DisplayName ?? AccountId} ({AccountId})";
+
+    internal static SuspensionPlan Skip(string accountId, string? displayName, string? email, string kind, string reason) =>
+        new(accountId, displayName, email, SuspensionStatus.Skipped, reason, kind);
+
+    internal static SuspensionPlan Fail(string accountId, string? displayName, string reason, AtlassianApiException? failure = null) =>
+        new(accountId, displayName, null, SuspensionStatus.Failed, reason, "failed", Failure: failure);
+}

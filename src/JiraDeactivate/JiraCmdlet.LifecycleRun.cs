@@ -1,0 +1,120 @@
+using System.Management.Automation;
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Runs;
+using JiraDeactivate.Core.Suspension;
+
+namespace JiraDeactivate;
+
+/// <summary>A suspend or resume run as every command that makes one runs it: only binding, asking and writing here.</summary>
+public abstract partial class JiraCmdlet
+{
+    /// <summary>
+    /// Plans every request, checks the fuse, reports who does not change, asks ShouldProcess for the rest, and (not in a
+    /// preview) begins the run and changes the approved users, <paramref name="throttleLimit"/> at a time.
+    /// </summary>
+    private protected void RunLifecycle(ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension> run, IReadOnlyList<UserLifecycleRequest> requests,
+        LifecycleSummary summary, string verb, int throttleLimit, bool preview, string? site)
+    {
+        string name = MyInvocation.MyCommand.Name;
+        var plans = new SuspensionPlan[requests.Count];
+        RunForEach(Enumerable.Range(0, requests.Count).ToList(), throttleLimit, 5, $"{name}: reading {requests.Count} users",
+            async (i, _, ct) => plans[i] = await run.PlanAsync(requests[i], ct).ConfigureAwait(false));
+
+        if (run.CheckFuse(plans, verb) is { } tripped)
+        {
+            if (!preview)
+            {
+                ThrowTerminatingError(Error(tripped, "LifecycleFuseTripped", ErrorCategory.LimitsExceeded, plans.Count(p => p.Changes)));
+            }
+
+            WriteWarning(tripped);
+        }
+
+        string action = name.StartsWith("Suspend", StringComparison.Ordinal) ? "Suspend" : "Resume";
+        foreach (var plan in plans.Where(p => !p.Changes))
+        {
+            summary.Add(plan);
+            if (preview)
+            {
+                WriteHostLine($"What if: Not changing \"{plan.Target}\": {plan.Outcome} ({plan.Reason}).");
+                continue;
+            }
+
+            WriteObject(UserSuspension.From(plan, action, plan.Outcome!.Value, plan.Reason, site));
+            if (plan.Outcome == SuspensionStatus.Failed)
+            {
+                WriteError(Error($"{plan.Target}: {plan.Reason}", $"{action}PlanFailed", CategoryOf(plan.Failure, ErrorCategory.ObjectNotFound), plan.AccountId, plan.Failure));
+            }
+        }
+
+        var approved = run.Approve(plans, ShouldProcess);
+        if (preview)
+        {
+            plans.Where(p => p.Changes).ToList().ForEach(summary.Add);
+            return;
+        }
+
+        if (approved.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            run.Begin(approved, verb);
+        }
+        catch (ChangeFuseException e)
+        {
+            ThrowTerminatingError(Error(e.Message, "LifecycleFuseTripped", ErrorCategory.LimitsExceeded, approved.Count, e));
+        }
+
+        WriteVerbose($"Journal: {run.JournalPath} (run {run.RunId}).");
+        RunForEach(approved, throttleLimit, 5, $"{name}: {approved.Count} users", async (plan, queue, ct) =>
+        {
+            var outcome = await run.ExecuteAsync(plan, ct).ConfigureAwait(false);
+            summary.Add(outcome.Result.Outcome, null);
+            queue.WriteObject(outcome.Result);
+            if (outcome.Failed)
+            {
+                queue.WriteError(Error($"{plan.Target}: {outcome.Message}", $"{action}Failed", CategoryOf(outcome.Failure, ErrorCategory.InvalidResult), plan.AccountId, outcome.Failure));
+            }
+        });
+    }
+
+    /// <summary>The Admin API's organization, its v2 lifecycle client and its one directory; a terminating error when any is missing.</summary>
+    private protected (string OrganizationId, AdminLifecycleClient Lifecycle, string DirectoryId) RequireDirectory(Core.Sessions.JiraAdminSession session)
+    {
+        string organizationId;
+        try
+        {
+            organizationId = session.RequireAdmin(MyInvocation.MyCommand.Name).Organization.Id;
+        }
+        catch (Core.Sessions.SessionRequirementException e)
+        {
+            ThrowRequirement(e);
+            throw;
+        }
+
+        var lifecycle = session.Lifecycle!;
+        IReadOnlyList<string> directories = [];
+        try
+        {
+            RunAsync(async (_, token) => directories = await lifecycle.GetDirectoryIdsAsync(organizationId, token).ConfigureAwait(false));
+        }
+        catch (AtlassianApiException e)
+        {
+            ThrowTerminatingError(Error($"The organization's directories could not be read: {e.Message} Nothing was changed.", "DirectoryUnavailable", CategoryOf(e), organizationId, e));
+        }
+
+        if (directories.Count != 1)
+        {
+            ThrowTerminatingError(Error(
+                directories.Count == 0
+                    ? $"The Admin API lists no directory for organization {organizationId}. Nothing was changed."
+                    : $"Organization {organizationId} has {directories.Count} directories ({string.Join(", ", directories)}): suspending needs the user's one directory, and this version handles an organization with one. Nothing was changed.",
+                "DirectoryAmbiguous", ErrorCategory.InvalidOperation, organizationId));
+        }
+
+        return (organizationId, lifecycle, directories[0]);
+    }
+}
