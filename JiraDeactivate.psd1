@@ -19,6 +19,8 @@
         'Remove-JiraProductAccess'
         'Get-JiraProductAccess'
         'Restore-JiraProductAccess'
+        'Suspend-JiraUser'
+        'Resume-JiraUser'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
 
@@ -79,6 +81,59 @@ public abstract partial class JiraCmdlet
                 queue.WriteError(Error($"{plan.Target}: {outcome.Message}", $"{action}Failed", CategoryOf(outcome.Failure, ErrorCategory.InvalidResult), plan.AccountId, outcome.Failure));
             }
         });
+    }
+
+    /// <summary>Resumes the users a Suspend-JiraUser journal shows as suspended by its runs; opens and locks the journal unless previewing.</summary>
+    private protected void ResumeFromJournal(string path, Func<JournalEntry, bool>? include, bool allowUnsealed, int throttleLimit, LifecycleSummary summary)
+    {
+        if (!File.Exists(path))
+        {
+            WriteError(Error($"The journal '{path}' does not exist.", "JournalNotFound", ErrorCategory.ObjectNotFound, path));
+            return;
+        }
+
+        using var journal = IsPreview() ? null : OpenJournal(path, null);
+        ResumeFromJournal(path, journal, ReadJournal(path, journal), include, allowUnsealed, throttleLimit, summary);
+    }
+
+    /// <summary>
+    /// Resumes the users that <paramref name="lines"/> show as suspended by a Suspend-JiraUser run and not resumed
+    /// since, writing into <paramref name="journal"/> (null: a preview). Lines that cannot be trusted are refused.
+    /// </summary>
+    private protected void ResumeFromJournal(string path, RemovalJournal? journal, IReadOnlyList<JournalLine> lines, Func<JournalEntry, bool>? include,
+        bool allowUnsealed, int throttleLimit, LifecycleSummary summary)
+    {
+        var pending = SuspensionJournal.Pending(lines, JournalKeys.Default, allowUnsealed, include);
+        foreach (string unsealed in pending.UnsealedRuns)
+        {
+            WriteWarning($"{path}: run '{unsealed}' is resumed without checking its lines for edits (-AllowUnsealed): its seal key is not on this machine.");
+        }
+
+        foreach (var refusal in pending.Refusals.OrderBy(r => r.Line))
+        {
+            WriteError(Error($"{path}:{refusal.Line}: refused to resume{(refusal.AccountId is null ? string.Empty : $" {refusal.AccountId}")}: {refusal.Reason}.",
+                "JournalLineRefused", ErrorCategory.SecurityError, refusal.AccountId ?? (object)refusal.Line));
+        }
+
+        if (pending.Users.Count == 0)
+        {
+            WriteVerbose($"No user suspended by a run in '{path}' is left to resume.");
+            return;
+        }
+
+        var session = RequireSession();
+        var (organizationId, lifecycle, directoryId) = RequireDirectory(session);
+        var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
+            LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: false),
+            new ChangeFuse(), int.MaxValue, journal, session.SiteName, session.Connection.User ?? "(unknown)");
+        RunLifecycle(run, pending.Users, summary, "resume", throttleLimit, journal is null, session.SiteName);
+    }
+
+    /// <summary>A journal's lines: through the lock this run holds, or (a preview) read as they are; unreadable lines are warned about.</summary>
+    private protected IReadOnlyList<JournalLine> ReadJournal(string path, RemovalJournal? journal)
+    {
+        void OnBadLine(long line, string reason) => WriteWarning($"{path}:{line}: a line that cannot be read was skipped (a run stopped while writing it?): {reason}");
+        return journal is null ? RemovalJournal.Read(path, OnBadLine).ToList() : journal.ReadAll(OnBadLine);
     }
 
     /// <summary>The Admin API's organization, its v2 lifecycle client and its one directory; a terminating error when any is missing.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JiraDeactivate.Emulator.Configuration;
 using JiraDeactivate.Emulator.State;
 using JiraDeactivate.Emulator.Tests.Infrastructure;
 
@@ -119,9 +120,9 @@ public sealed class AdminRouteTests
     }
 
     [Fact]
-    public async Task Suspend_and_restore_change_what_Jira_reports()
+    public async Task V1_suspend_and_restore_switched_back_on_change_what_Jira_reports()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(config: new EmulatorConfig { V1LifecycleRoutes = true });
         var user = emu.Host.State.ListMembers(new GroupSelector(null, StateGenerator.JiraSoftwareUsersGroup), false)!.First(u => !u.IsApp);
         var basePath = $"admin/v1/orgs/{emu.OrgId}/directory/users/{Uri.EscapeDataString(user.AccountId)}";
         var userUrl = $"rest/api/3/user?accountId={Uri.EscapeDataString(user.AccountId)}&expand=applicationRoles";
@@ -144,9 +145,9 @@ public sealed class AdminRouteTests
     }
 
     [Fact]
-    public async Task Suspend_404_for_unknown_user_and_400_for_an_app()
+    public async Task V1_suspend_switched_back_on_404_for_unknown_user_and_400_for_an_app()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(config: new EmulatorConfig { V1LifecycleRoutes = true });
         var app = emu.Host.State.ListOrgUsers(emu.OrgId)!.First(u => u.IsApp);
 
         using var unknown = await emu.OrgAdmin.PostAsync($"admin/v1/orgs/{emu.OrgId}/directory/users/712020:nobody/suspend-access", null);

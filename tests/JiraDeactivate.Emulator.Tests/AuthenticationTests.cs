@@ -54,7 +54,7 @@ public sealed class AuthenticationTests
         await using var emu = await TestEmulator.StartAsync();
         var nonAdmin = emu.Host.State.GetCredentials().NonAdminEmail;
         var accountId = emu.Host.State.ListOrgUsers(emu.OrgId)!.Single(u => u.Email == nonAdmin).AccountId;
-        (await emu.OrgAdmin.PostAsync($"admin/v1/orgs/{emu.OrgId}/directory/users/{accountId}/suspend-access", null)).Dispose();
+        (await emu.SuspendAsync(accountId)).Dispose();
 
         using var response = await emu.NonAdmin.GetAsync("rest/api/3/myself");
 

@@ -29,7 +29,7 @@ public sealed class ExportCsvTests
         // Changes made through the API must show up in the export as well.
         var changed = emu.Host.State.ListMembers(new GroupSelector(null, StateGenerator.JiraSoftwareUsersGroup), false)!.First(u => !u.IsApp && u.Email != emu.Info.Email);
         (await emu.SiteAdmin.DeleteAsync($"rest/api/3/group/user?groupname=jira-software-users&accountId={Uri.EscapeDataString(changed.AccountId)}")).Dispose();
-        (await emu.OrgAdmin.PostAsync($"admin/v1/orgs/{emu.OrgId}/directory/users/{Uri.EscapeDataString(changed.AccountId)}/suspend-access", null)).Dispose();
+        (await emu.SuspendAsync(changed.AccountId)).Dispose();
 
         var rows = CsvText.Parse(await emu.Anonymous.GetStringAsync("_emulator/export.csv"));
         var header = rows[0];

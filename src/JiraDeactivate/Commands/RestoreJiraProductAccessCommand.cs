@@ -4,6 +4,7 @@ using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
+using JiraDeactivate.Core.Suspension;
 
 namespace JiraDeactivate.Commands;
 
@@ -106,8 +107,15 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
 
         // A real restore locks the journal while it reads and appends, so no removal run can write it meanwhile.
         using var journal = IsPreview() ? null : OpenJournal(path, null);
-        void OnBadLine(long line, string reason) => WriteWarning($"{path}:{line}: a line that cannot be read was skipped (a run stopped while writing it?): {reason}");
-        var lines = journal is null ? RemovalJournal.Read(path, OnBadLine).ToList() : journal.ReadAll(OnBadLine);
+        var lines = ReadJournal(path, journal);
+        if (lines.Any(l => l.Entry is { Event: JournalEvent.RunStarted, Operation: LifecycleChange.SuspendOperation }))
+        {
+            // A suspend journal: restoring it resumes what its runs suspended.
+            var summary = new LifecycleSummary("would resume", "resumed");
+            ResumeFromJournal(path, journal, lines, include, AllowUnsealed, ThrottleLimit, summary);
+            WriteHostLine($"Restore-JiraProductAccess{(journal is null ? " (preview)" : string.Empty)}: {summary.Describe(journal is null)}");
+        }
+
         var plan = RestorePlanner.FromJournal(lines, JournalKeys.Default, AllowUnsealed, include);
         foreach (string unsealed in plan.UnsealedRuns)
         {

@@ -19,13 +19,14 @@ internal static class AdminRoutes
         v1.MapGet("/orgs/{orgId}/directory/users/{accountId}/last-active-dates", (HttpContext http, string orgId, string accountId) =>
             LastActiveDates(http, state, config.Current, orgId, accountId));
         v1.MapPost("/orgs/{orgId}/directory/users/{accountId}/suspend-access", (string orgId, string accountId) =>
-            SetSuspended(state, orgId, accountId, suspended: true));
+            config.Current.V1LifecycleRoutes ? SetSuspended(state, orgId, accountId, suspended: true) : AdminLifecycleRoutes.RetiredV1());
         v1.MapPost("/orgs/{orgId}/directory/users/{accountId}/restore-access", (string orgId, string accountId) =>
-            SetSuspended(state, orgId, accountId, suspended: false));
+            config.Current.V1LifecycleRoutes ? SetSuspended(state, orgId, accountId, suspended: false) : AdminLifecycleRoutes.RetiredV1());
 
         var v2 = app.MapGroup("/admin/v2").RequireAdminApiKey(state);
         v2.MapPost("/orgs/{orgId}/directories/{directoryId}/users/search", (HttpContext http, string orgId, string directoryId) =>
             AdminUserSearch.HandleAsync(http, state, orgId, directoryId));
+        AdminLifecycleRoutes.Map(v2, state, config);
     }
 
     private static IResult ListOrgs(HttpContext http, OrgState state, EmulatorConfig config)

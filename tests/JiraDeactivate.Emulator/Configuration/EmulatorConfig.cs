@@ -44,6 +44,15 @@ public sealed record EmulatorConfig
     /// <summary>Admin API 429 answers carry Retry-After.</summary>
     public bool AdminRetryAfter { get; init; } = true;
 
+    /// <summary>Status of a successful v2 suspend or restore: 204 or 200 (Atlassian's is undocumented; both empty).</summary>
+    public int LifecycleSuccessStatus { get; init; } = 204;
+
+    /// <summary>Status of a v2 suspend of a suspended user, or restore of an active one: 409, 200 or 204.</summary>
+    public int LifecycleAlreadyStatus { get; init; } = 409;
+
+    /// <summary>The v1 suspend-access and restore-access routes answer as before June 30, 2026, instead of 404.</summary>
+    public bool V1LifecycleRoutes { get; init; }
+
     /// <summary>
     /// A group an identity provider keeps in sync: removing a user from it answers 200, but the membership stays,
     /// as when a SCIM sync puts it back at once. Empty: none.
@@ -90,6 +99,16 @@ public sealed record EmulatorConfig
         if (NotMemberStatus is not (400 or 200))
         {
             errors.Add("notMemberStatus must be 400 or 200.");
+        }
+
+        if (LifecycleSuccessStatus is not (204 or 200))
+        {
+            errors.Add("lifecycleSuccessStatus must be 204 or 200.");
+        }
+
+        if (LifecycleAlreadyStatus is not (409 or 200 or 204))
+        {
+            errors.Add("lifecycleAlreadyStatus must be 409, 200 or 204.");
         }
 
         if (AdminPageSize is < 1 or > 1000)
