@@ -1,0 +1,192 @@
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Runs;
+using JiraDeactivate.Core.Suspension;
+using Microsoft.Extensions.Time.Testing;
+
+namespace JiraDeactivate.Core.Tests.Runs;
+
+/// <summary>Suspending and resuming through the run engine against a fake Admin API and Jira (issue 16).</summary>
+public sealed class SuspensionRunTests : IDisposable
+{
+    private static readonly DateTime Now = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
+    private readonly string _folder = Directory.CreateTempSubdirectory("suspend-tests-").FullName;
+    private readonly HashSet<string> _suspended = ["already"];
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private JournalKeys Keys => new(Path.Combine(_folder, "keys"));
+
+    // ann: inactive everywhere; cleo: used Confluence 3 days ago; "already": suspended before the run.
+    private FakeAtlassian Atlassian(int suspendStatus = 204, bool alreadyIs409 = true) => new((method, path, body) =>
+    {
+        if (path.Contains("/users/search", StringComparison.Ordinal))
+        {
+            string id = body.Split("\"accountIds\":[\"")[1].Split('"')[0];
+            lock (_suspended)
+            {
+                return (200, JiraJson.DirectoryUser(id, _suspended.Contains(id) ? "suspended" : "active"));
+            }
+        }
+
+        if (path.Contains("/last-active-dates", StringComparison.Ordinal))
+        {
+            return path.Contains("/cleo/", StringComparison.Ordinal)
+                ? (200, JiraJson.LastActive(("jira-software", Now.AddDays(-200)), ("confluence", Now.AddDays(-3))))
+                : (200, JiraJson.LastActive(("jira-software", Now.AddDays(-200))));
+        }
+
+        if (method == "POST" && (path.EndsWith("/suspend", StringComparison.Ordinal) || path.EndsWith("/restore", StringComparison.Ordinal)))
+        {
+            string id = path.Split("/users/")[1].Split('/')[0];
+            bool suspend = path.EndsWith("/suspend", StringComparison.Ordinal);
+            lock (_suspended)
+            {
+                bool changed = suspend ? _suspended.Add(id) : _suspended.Remove(id);
+                return changed ? (suspendStatus, string.Empty) : (alreadyIs409 ? 409 : 204, string.Empty);
+            }
+        }
+
+        string user = path.Split("accountId=")[1].Split('&')[0];
+        return (200, JiraJson.User(user, "atlassian", ("g-1", "jira-software-users")));
+    });
+
+    private static (ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension> Run, AdminLifecycleClient Lifecycle) Suspend(FakeAtlassian fake, RemovalJournal? journal, bool force = false)
+    {
+        var lifecycle = new AdminLifecycleClient(fake.Client());
+        var planner = new SuspendPlanner(new JiraRestClient(fake.Client()), new AdminApiClient(fake.Client()), lifecycle, "org-1", "acme",
+            new ProtectionPolicy { ConnectedAccountId = "me" }, force, new FakeTimeProvider(Now));
+        return (new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
+            LifecycleChange.Suspend(lifecycle, "org-1", "dir-1", "acme", planner), new ChangeFuse(), 50, journal, "acme", "me@acme.example"), lifecycle);
+    }
+
+    private static UserLifecycleRequest Judged(string id) => new(id, Judgment: new InactivityJudgment(90, Now));
+
+    [Fact]
+    public async Task A_user_active_in_any_product_within_the_period_is_skipped_naming_it_unless_forced()
+    {
+        var fake = Atlassian();
+        var skipped = await Suspend(fake, null).Run.PlanAsync(Judged("cleo"), CancellationToken.None);
+        var forced = await Suspend(fake, null, force: true).Run.PlanAsync(Judged("cleo"), CancellationToken.None);
+        var inactive = await Suspend(fake, null).Run.PlanAsync(Judged("ann"), CancellationToken.None);
+
+        Assert.Equal(SuspensionStatus.Skipped, skipped.Outcome);
+        Assert.StartsWith("active in Confluence 3 days ago, within 90 days", skipped.Reason, StringComparison.Ordinal);
+        Assert.True(forced.Changes);
+        Assert.True(inactive.Changes);
+        Assert.Contains("inactive in every product for more than 90 days", inactive.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_connected_admin_is_skipped_before_any_call_and_an_already_suspended_user_counts_as_done()
+    {
+        var fake = Atlassian();
+        var (run, _) = Suspend(fake, null);
+
+        var me = await run.PlanAsync(Judged("me"), CancellationToken.None);
+        var already = await run.PlanAsync(Judged("already"), CancellationToken.None);
+
+        Assert.Equal("connected admin", me.Kind);
+        Assert.Empty(fake.CallsTo("GET", "accountId=me"));
+        Assert.Equal(SuspensionStatus.AlreadySuspended, already.Outcome);
+        Assert.False(already.Changes);
+    }
+
+    [Theory]
+    [InlineData(204)]
+    [InlineData(200)]
+    public async Task A_suspension_sends_an_empty_json_object_journals_each_step_and_verifies_by_reading_the_status_back(int status)
+    {
+        var fake = Atlassian(status);
+        string path = Path.Combine(_folder, $"suspend-{status}.jsonl");
+        UserSuspension result;
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var (run, _) = Suspend(fake, journal);
+            var plan = await run.PlanAsync(Judged("ann"), CancellationToken.None);
+            run.Begin(run.Approve([plan], (_, _) => true), "suspend");
+            result = (await run.ExecuteAsync(plan, CancellationToken.None)).Result;
+        }
+
+        var call = Assert.Single(fake.Calls, c => c.Method == "POST" && c.Path.EndsWith("/suspend", StringComparison.Ordinal));
+        Assert.Equal("/admin/v2/orgs/org-1/directories/dir-1/users/ann/suspend", call.Path);
+        Assert.Equal("{}", call.Body);
+        Assert.Equal("application/json", call.ContentType);
+        Assert.Equal(SuspensionStatus.Suspended, result.Outcome);
+        var events = RemovalJournal.Read(path).Select(l => l.Entry).ToList();
+        Assert.Equal([JournalEvent.RunStarted, JournalEvent.Planned, JournalEvent.Suspending, JournalEvent.Suspended, JournalEvent.Verified], events.Select(e => e.Event));
+        Assert.Equal(LifecycleChange.SuspendOperation, events[0].Operation);
+        Assert.Equal("Suspended", events[^1].Message);
+    }
+
+    [Fact]
+    public async Task A_409_for_a_user_the_plan_saw_active_is_this_runs_suspension()
+    {
+        var fake = Atlassian();
+        using var journal = RemovalJournal.Open(Path.Combine(_folder, "409.jsonl"), Keys);
+        var (run, _) = Suspend(fake, journal);
+        var plan = await run.PlanAsync(Judged("ann"), CancellationToken.None);
+        _suspended.Add("ann");
+
+        run.Begin([plan], "suspend");
+        var outcome = await run.ExecuteAsync(plan, CancellationToken.None);
+
+        Assert.Equal(SuspensionStatus.Suspended, outcome.Result.Outcome);
+        Assert.False(outcome.Failed);
+        Assert.Contains("suspended already", outcome.Result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_journal_resumes_what_its_run_suspended_never_a_user_it_found_suspended_and_nothing_twice()
+    {
+        var fake = Atlassian();
+        string path = Path.Combine(_folder, "resume.jsonl");
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var (run, _) = Suspend(fake, journal);
+            var plan = await run.PlanAsync(Judged("ann"), CancellationToken.None);
+            run.Begin([plan], "suspend");
+            await run.ExecuteAsync(plan, CancellationToken.None);
+            journal.Append(new JournalEntry { RunId = run.RunId, Event = JournalEvent.AlreadySuspended, AccountId = "already", Site = "acme" });
+        }
+
+        var pending = SuspensionJournal.Pending(RemovalJournal.Read(path), Keys, allowUnsealed: false);
+        Assert.Equal(["ann"], pending.Users.Select(u => u.AccountId));
+        Assert.Empty(pending.Refusals);
+
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var lifecycle = new AdminLifecycleClient(fake.Client());
+            var resume = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
+                LifecycleChange.Resume(lifecycle, "org-1", "dir-1", "acme", ownRun: false), new ChangeFuse(), int.MaxValue, journal, "acme", "me@acme.example");
+            var plan = await resume.PlanAsync(pending.Users[0], CancellationToken.None);
+            resume.Begin([plan], "resume");
+            Assert.Equal(SuspensionStatus.Resumed, (await resume.ExecuteAsync(plan, CancellationToken.None)).Result.Outcome);
+        }
+
+        Assert.Empty(SuspensionJournal.Pending(RemovalJournal.Read(path), Keys, allowUnsealed: false).Users);
+        Assert.Contains("already", _suspended);
+        Assert.DoesNotContain("ann", _suspended);
+    }
+
+    [Fact]
+    public async Task A_suspension_line_added_by_hand_is_refused()
+    {
+        var fake = Atlassian();
+        string path = Path.Combine(_folder, "forged.jsonl");
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var (run, _) = Suspend(fake, journal);
+            var plan = await run.PlanAsync(Judged("ann"), CancellationToken.None);
+            run.Begin([plan], "suspend");
+            await run.ExecuteAsync(plan, CancellationToken.None);
+            File.AppendAllText(path, "{\"runId\":\"" + run.RunId + "\",\"event\":\"Suspended\",\"accountId\":\"mallory\",\"site\":\"acme\"}\n");
+        }
+
+        var pending = SuspensionJournal.Pending(RemovalJournal.Read(path), Keys, allowUnsealed: false);
+
+        Assert.Equal(["ann"], pending.Users.Select(u => u.AccountId));
+        Assert.Equal("mallory", Assert.Single(pending.Refusals).AccountId);
+    }
+}
