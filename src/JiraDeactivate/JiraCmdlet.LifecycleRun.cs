@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
-using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
 

@@ -187,8 +187,7 @@ public abstract partial class JiraCmdlet : PSCmdlet, IDisposable
         ApiFailure.Unavailable => ErrorCategory.ResourceUnavailable,
         ApiFailure.Timeout => ErrorCategory.OperationTimeout,
         ApiFailure.Connection => ErrorCategory.ConnectionError,
-        ApiFailure.Redirect => ErrorCategory.SecurityError,
-        ApiFailure.BadRequest => ErrorCategory.InvalidArgument,
+        // A refused redirect, a 400 and a broken answer all mean an answer the module cannot use.
         _ => ErrorCategory.InvalidResult,
     };
 

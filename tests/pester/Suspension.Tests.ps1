@@ -110,6 +110,22 @@ Describe 'Suspend-JiraUser' {
     }
 }
 
+Describe 'Suspended users in the reports' {
+    BeforeAll { Reset-Emulator }
+
+    It 'shows a suspended user as Suspended holding no seat, and does not report them inactive' {
+        $suspended = Get-Inactive | Select-Object -First 8 | Suspend-JiraUser -Confirm:$false -JournalPath (Join-Path $TestDrive 'reports.jsonl') | Where-Object Status -eq 'Suspended' | Select-Object -First 1
+        $suspended | Should -Not -BeNullOrEmpty
+        $access = Get-JiraProductAccess -AccountId $suspended.AccountId -Product JiraSoftware
+        $access.AccountStatus | Should -Be 'Suspended'
+        $access.HasAccess | Should -BeTrue
+        $access.HoldsSeat | Should -BeFalse
+        (Get-Inactive).AccountId | Should -Not -Contain $suspended.AccountId
+        $active = Get-JiraProductAccess -AccountId ((Get-Inactive | Select-Object -First 1).AccountId) -Product JiraSoftware
+        $active.AccountStatus | Should -Be 'Active'
+    }
+}
+
 Describe 'Resume-JiraUser and Restore-JiraProductAccess on a suspend journal' {
     BeforeEach { Reset-Emulator }
 

@@ -1,5 +1,4 @@
 using JiraDeactivate.Core.Products;
-using JiraDeactivate.Core.Removal;
 
 namespace JiraDeactivate.Core.Journal;
 
@@ -27,7 +26,8 @@ public sealed record JournalEntry
     /// <summary>For Planned: every group the user will leave.</summary>
     public IReadOnlyList<string>? Groups { get; init; }
 
-    public RemovalStatus? Status { get; init; }
+    /// <summary>For a removal's Verified line: the outcome by name ("Removed", "StillHasAccess"...), as the journal has always written it.</summary>
+    public string? Status { get; init; }
 
     public string? Message { get; init; }
 

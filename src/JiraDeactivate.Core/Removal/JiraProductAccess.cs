@@ -31,7 +31,26 @@ public sealed record JiraProductAccess
     /// <summary>True when Jira lists the product among the user's application roles.</summary>
     public bool ApplicationRoleListed { get; init; }
 
-    public static JiraProductAccess From(JiraUserAccess access, ProductRole role, JiraProduct product, string? site)
+    /// <summary>
+    /// Active, Suspended (access to the organization suspended: groups kept, no seat), Deactivated, or Inactive (Jira
+    /// says the account is not active, and without the Admin API it cannot tell suspended from deactivated).
+    /// </summary>
+    public string AccountStatus { get; init; } = "Active";
+
+    /// <summary>True when the user takes a seat of the product: access, and an active account (a suspended user holds none).</summary>
+    public bool HoldsSeat => HasAccess && AccountStatus == "Active";
+
+    /// <summary>The account status from Jira's "active" and, when read, the organization directory's status.</summary>
+    public static string StatusOf(JiraAccount account, DirectoryUserStatus? directory) => directory switch
+    {
+        { IsSuspended: true } => "Suspended",
+        { Status: "deactivated" or "for_deletion" } => "Deactivated",
+        _ when account.Active => "Active",
+        null => "Inactive",
+        _ => "Deactivated",
+    };
+
+    public static JiraProductAccess From(JiraUserAccess access, ProductRole role, JiraProduct product, string? site, string accountStatus = "Active")
     {
         var granting = ProductRoleCache.Granting(role, access.Groups);
         bool listed = access.ApplicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase);
@@ -46,6 +65,7 @@ public sealed record JiraProductAccess
             Groups = granting.Select(g => g.Name).ToArray(),
             DefaultGroups = granting.Where(g => role.DefaultGroups.Any(d => string.Equals(d.Name, g.Name, StringComparison.OrdinalIgnoreCase))).Select(g => g.Name).ToArray(),
             ApplicationRoleListed = listed,
+            AccountStatus = accountStatus,
         };
     }
 }

@@ -128,7 +128,7 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
             Site = siteName,
             GroupId = group?.GroupId,
             GroupName = group?.Name,
-            Status = status,
+            Status = status?.ToString(),
             Message = message,
         });
 

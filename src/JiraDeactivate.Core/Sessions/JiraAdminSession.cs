@@ -1,6 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Http;
-using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Runs;
 
 namespace JiraDeactivate.Core.Sessions;
 

@@ -38,38 +38,44 @@ public sealed class GetJiraProductAccessCommand : JiraCmdlet
         var products = Product.Length > 0 ? Product.Distinct().ToArray() : Enum.GetValues<JiraProduct>();
         var roles = new ProductRoleCache(jira);
         var results = new JiraProductAccess[_accounts.Count][];
+        var lifecycle = session.Lifecycle;
+        string? organizationId = session.Organization?.Id;
         try
         {
-            RunAsync(async (queue, token) =>
+            RunForEach(Enumerable.Range(0, _accounts.Count).ToList(), ThrottleLimit, 6, $"Get-JiraProductAccess: reading {_accounts.Count} users", async (i, queue, ct) =>
             {
-                await Parallel.ForEachAsync(Enumerable.Range(0, _accounts.Count), new ParallelOptions { MaxDegreeOfParallelism = ThrottleLimit, CancellationToken = token }, async (i, ct) =>
+                try
                 {
-                    try
+                    var access = await jira.GetUserAccessAsync(_accounts[i], ct).ConfigureAwait(false);
+                    if (access is null)
                     {
-                        var access = await jira.GetUserAccessAsync(_accounts[i], ct).ConfigureAwait(false);
-                        if (access is null)
-                        {
-                            queue.WriteError(Error($"Jira knows no user with the account ID '{_accounts[i]}'.", "UserNotFound", ErrorCategory.ObjectNotFound, _accounts[i]));
-                            results[i] = [];
-                            return;
-                        }
-
-                        var perProduct = new List<JiraProductAccess>();
-                        foreach (var product in products)
-                        {
-                            perProduct.Add(JiraProductAccess.From(access, await roles.GetAsync(product, ct).ConfigureAwait(false), product, session.SiteName));
-                        }
-
-                        results[i] = perProduct.ToArray();
-                    }
-                    catch (AtlassianApiException e)
-                    {
-                        queue.WriteError(Error($"Could not read the access of '{_accounts[i]}': {e.Message}", "ProductAccessUnavailable", CategoryOf(e), _accounts[i], e));
+                        queue.WriteError(Error($"Jira knows no user with the account ID '{_accounts[i]}'.", "UserNotFound", ErrorCategory.ObjectNotFound, _accounts[i]));
                         results[i] = [];
+                        return;
                     }
-                }).ConfigureAwait(false);
 
-                // In input order, so a report lines up with the list it was given.
+                    // Jira says only "not active"; the organization's directory tells a suspension from a deactivation.
+                    var directory = !access.Account.Active && lifecycle is not null && organizationId is not null
+                        ? await lifecycle.GetStatusAsync(organizationId, _accounts[i], ct).ConfigureAwait(false)
+                        : null;
+                    string status = JiraProductAccess.StatusOf(access.Account, directory);
+                    var perProduct = new List<JiraProductAccess>();
+                    foreach (var product in products)
+                    {
+                        perProduct.Add(JiraProductAccess.From(access, await roles.GetAsync(product, ct).ConfigureAwait(false), product, session.SiteName, status));
+                    }
+
+                    results[i] = perProduct.ToArray();
+                }
+                catch (AtlassianApiException e)
+                {
+                    queue.WriteError(Error($"Could not read the access of '{_accounts[i]}': {e.Message}", "ProductAccessUnavailable", CategoryOf(e), _accounts[i], e));
+                    results[i] = [];
+                }
+            },
+            // In input order, so a report lines up with the list it was given.
+            after: queue =>
+            {
                 foreach (var access in results.SelectMany(r => r ?? []))
                 {
                     queue.WriteObject(access);

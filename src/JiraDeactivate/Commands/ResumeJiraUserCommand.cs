@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
 

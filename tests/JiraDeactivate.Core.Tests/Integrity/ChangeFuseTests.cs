@@ -1,4 +1,4 @@
-using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Runs;
 
 namespace JiraDeactivate.Core.Tests.Integrity;
 

@@ -1,4 +1,4 @@
-namespace JiraDeactivate.Core.Removal;
+namespace JiraDeactivate.Core.Runs;
 
 /// <summary>
 /// The fuse on run size, counted over a whole connection: users changed by earlier runs count against the limit of
