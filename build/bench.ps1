@@ -16,8 +16,8 @@ param(
     [int] $ApiRepeat = 2,
     [int] $RemovalRepeat = 0,
     [int] $ImportRepeat = 0,
-    # Only these parts (CSV, API, Removal, Import); default all.
-    [ValidateSet('CSV', 'API', 'Removal', 'Import')] [string[]] $Part = @('CSV', 'API', 'Removal', 'Import'),
+    # Only these parts (CSV, API, Removal, Import, Report); default all.
+    [ValidateSet('CSV', 'API', 'Removal', 'Import', 'Report')] [string[]] $Part = @('CSV', 'API', 'Removal', 'Import', 'Report'),
     [string] $ResultPath
 )
 $ErrorActionPreference = 'Stop'
@@ -302,6 +302,47 @@ function Invoke-ImportBench {
     Add-Figure value pwsh-start-ms (Get-Median $bare) ms
 }
 
+# ---------------------------------------------------------------- Export-JiraInactivityReport
+function New-BenchInactiveUser([int] $Count) {
+    # Inactive users as Get-InactiveJiraUser emits them, with the spread of a real export (a fifth never active).
+    $random = [System.Random]::new($seed)
+    $dataDate = $asOf.AddDays(-1)
+    for ($i = 0; $i -lt $Count; $i++) {
+        $never = $random.Next(5) -eq 0
+        $days = 91 + $random.Next(1500)
+        [JiraDeactivate.Core.Inactivity.InactiveJiraUser]@{
+            AccountId    = '712020:{0:x8}-0000-4000-8000-{1:x12}' -f $i, $random.Next()
+            DisplayName  = "User $i O'Brien-Müller"
+            Email        = "user.$i@acme.example"
+            Product      = if ($random.Next(3) -eq 0) { 'JiraServiceManagement' } else { 'JiraSoftware' }
+            Site         = if ($random.Next(2) -eq 0) { 'acme' } else { 'acme-eu' }
+            LastActive   = if ($never) { $null } else { $dataDate.AddDays(-$days) }
+            DaysInactive = $days
+            NeverActive  = $never
+            Source       = 'Csv'
+        }
+    }
+}
+
+function Invoke-ReportBench {
+    foreach ($count in 1000, 100000) {
+        Write-Step "Report: $count inactive users"
+        $users = New-BenchInactiveUser $count
+        $path = Join-Path $work "report-$count.html"
+        $times = @()
+        for ($i = 0; $i -lt 3; $i++) {
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $users | Export-JiraInactivityReport -Path $path -PricePerSeat 8.60
+            $times += $clock.Elapsed.TotalSeconds
+        }
+        $size = (Get-Item $path).Length
+        $target = if ($count -eq 100000) { '< 3' } else { '' }
+        $seconds = Get-Median $times
+        Add-Figure value "report-$count-write-seconds" $seconds s $target $(if ($target) { $seconds -lt 3 } else { $null }) "users already in memory | Export-JiraInactivityReport (HTML), median of 3"
+        Add-Figure value "report-$count-size" $(if ($count -ge 100000) { MB $size } else { $size / 1KB }) $(if ($count -ge 100000) { 'MB' } else { 'KB' }) '' $null 'self-contained HTML, users embedded as JSON'
+    }
+}
+
 # ---------------------------------------------------------------- run and report
 Write-Step "JiraDeactivate bench, $mode mode: module $ModulePath"
 Import-Module $ModulePath
@@ -309,6 +350,7 @@ if ('CSV' -in $Part) { Invoke-CsvBench }
 if ('API' -in $Part) { Invoke-ApiBench }
 if ('Removal' -in $Part) { Invoke-RemovalBench }
 if ('Import' -in $Part) { Invoke-ImportBench }
+if ('Report' -in $Part) { Invoke-ReportBench }
 
 $cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '^model name\s*:\s*', ''
 $memory = (Get-Content /proc/meminfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'MemTotal*' }) -replace '^MemTotal:\s*', ''
