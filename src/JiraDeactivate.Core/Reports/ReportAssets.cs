@@ -22,7 +22,7 @@ internal static class ReportAssets
     {
         string css = Read("report.css");
         string js = Read("report.js");
-        string policy = $"default-src 'none'; style-src '{Hash(css)}'; script-src '{Hash(js)}'; img-src data:; base-uri 'none'; form-action 'none'";
+        string policy = $"default-src 'none'; style-src '{Hash(css)}'; script-src '{Hash(js)}'; base-uri 'none'; form-action 'none'";
         return (css, js, policy);
     }
 
