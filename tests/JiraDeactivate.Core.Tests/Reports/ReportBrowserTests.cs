@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace JiraDeactivate.Core.Tests.Reports;
 
-/// <summary>One Chromium for the browser tests of this class (they run one after another).</summary>
+/// <summary>One Chromium for the browser tests (they run one after another).</summary>
 public sealed class ChromiumFixture : IDisposable
 {
     private readonly Lazy<HeadlessChromium> _browser = new(() => new HeadlessChromium());
@@ -21,10 +21,21 @@ public sealed class ChromiumFixture : IDisposable
 }
 
 /// <summary>
+/// The browser tests run alone, after the others: Chromium rendering 100,000 rows takes both cores of a small CI
+/// machine, which tests of timeouts and pacing running beside it do not need.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection : ICollectionFixture<ChromiumFixture>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>
 /// The HTML report in a real browser: no script errors, the rows are there, sorting and filtering work (run in the
 /// page, read back from the DOM), hostile names stay text, 100,000 rows stay usable.
 /// </summary>
-public sealed class ReportBrowserTests : IClassFixture<ChromiumFixture>, IDisposable
+[Collection(BrowserCollection.Name)]
+public sealed class ReportBrowserTests : IDisposable
 {
     private const string RowsScript = "Array.from(document.querySelectorAll('#rows tr.r')).map(tr => Array.from(tr.cells).map(td => td.textContent))";
     private readonly HeadlessChromium _browser;
