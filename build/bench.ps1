@@ -303,31 +303,15 @@ function Invoke-ImportBench {
 }
 
 # ---------------------------------------------------------------- Export-JiraInactivityReport
-function New-BenchInactiveUser([int] $Count) {
-    # Inactive users as Get-InactiveJiraUser emits them, with the spread of a real export (a fifth never active).
-    $random = [System.Random]::new($seed)
-    $dataDate = $asOf.AddDays(-1)
-    for ($i = 0; $i -lt $Count; $i++) {
-        $never = $random.Next(5) -eq 0
-        $days = 91 + $random.Next(1500)
-        [JiraDeactivate.Core.Inactivity.InactiveJiraUser]@{
-            AccountId    = '712020:{0:x8}-0000-4000-8000-{1:x12}' -f $i, $random.Next()
-            DisplayName  = "User $i O'Brien-Müller"
-            Email        = "user.$i@acme.example"
-            Product      = if ($random.Next(3) -eq 0) { 'JiraServiceManagement' } else { 'JiraSoftware' }
-            Site         = if ($random.Next(2) -eq 0) { 'acme' } else { 'acme-eu' }
-            LastActive   = if ($never) { $null } else { $dataDate.AddDays(-$days) }
-            DaysInactive = $days
-            NeverActive  = $never
-            Source       = 'Csv'
-        }
-    }
-}
-
 function Invoke-ReportBench {
+    # Real inactive users: the CSV part's generated export through Import-CsvExport | Get-InactiveJiraUser.
+    $file = Get-Export 200000
+    Write-Step "Report: reading the inactive users of $file"
+    $all = @(Import-CsvExport $file | Get-InactiveJiraUser -Product JiraSoftware -MoreThan $moreThan -AsOf $asOf | Select-Object -First 100000)
+    if ($all.Count -lt 100000) { throw "Only $($all.Count) inactive users in $file; 100,000 needed." }
     foreach ($count in 1000, 100000) {
         Write-Step "Report: $count inactive users"
-        $users = New-BenchInactiveUser $count
+        $users = $all[0..($count - 1)]
         $path = Join-Path $work "report-$count.html"
         $times = @()
         for ($i = 0; $i -lt 3; $i++) {

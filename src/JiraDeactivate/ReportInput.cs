@@ -24,12 +24,12 @@ internal static class ReportInput
                     AccountId = user.AccountId,
                     DisplayName = user.DisplayName,
                     Email = user.Email,
-                    Product = user.Product.ToString(),
+                    Product = user.Product,
                     Site = user.Site,
                     LastActive = user.LastActive,
                     DaysInactive = user.DaysInactive,
                     NeverActive = user.NeverActive,
-                    Source = user.Source.ToString(),
+                    Source = user.Source,
                 });
                 return true;
             case JiraProductLicense license:
@@ -46,9 +46,9 @@ internal static class ReportInput
                     AccountId = removal.AccountId,
                     DisplayName = removal.DisplayName,
                     Email = removal.Email,
-                    Product = removal.Product.ToString(),
+                    Product = removal.Product,
                     Site = removal.Site,
-                    Status = removal.Status.ToString(),
+                    Status = removal.Status,
                     Message = removal.Message,
                 });
                 return true;
