@@ -1,16 +1,17 @@
 # The module's cmdlets and their dependencies load into a load context of their own (bin/JiraDeactivate.Loader.dll),
 # so that other modules' versions of CsvHelper, Polly or Microsoft.Extensions.* in the same session neither break
-# JiraDeactivate nor get broken by it. Only the loader enters PowerShell's own context.
-$isReload = [System.Runtime.Loader.AssemblyLoadContext]::All.Name -contains 'JiraDeactivate'
+# JiraDeactivate nor get broken by it. Only the loader enters PowerShell's own context. Kept to a few statements:
+# each one adds to every Import-Module.
 try {
-    $loader = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine($PSScriptRoot, 'bin', 'JiraDeactivate.Loader.dll'))
-    $assembly = $loader.GetType('JiraDeactivate.Loader.ModuleLoadContext', $true)::Initialize()
+    $loadContext = [System.Reflection.Assembly]::LoadFrom("$PSScriptRoot/bin/JiraDeactivate.Loader.dll").GetType('JiraDeactivate.Loader.ModuleLoadContext', $true)
+    $isReload = $loadContext::IsLoaded
+    $assembly = $loadContext::Initialize()
 }
 catch {
     # The loader's own message (a missing file, named with the module's folder), not "Exception calling ...".
-    throw $_.Exception.InnerException
+    throw ($_.Exception.InnerException ?? $_)
 }
-$cmdlets = Import-Module -Assembly $assembly -PassThru
+$cmdlets = Import-Module -Assembly $assembly -PassThru:$isReload
 
 if ($isReload) {
     # Imported again in this process (Import-Module -Force, or after Remove-Module): PowerShell hands back the module
@@ -21,6 +22,3 @@ if ($isReload) {
         $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $cmdlet))
     }
 }
-
-# Removing the module closes this session's connection: no HTTP client or secret outlives the commands that use it.
-$ExecutionContext.SessionState.Module.OnRemove = { & $cmdlets.ExportedCmdlets['Disconnect-JiraAdmin'] }

@@ -27,6 +27,18 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
         _cmdlets = LoadFromAssemblyPath(Path.Combine(folder, $"{CmdletsAssembly}.dll"));
     }
 
+    /// <summary>True once <see cref="Initialize"/> has run in this process: a later Import-Module is a reload.</summary>
+    public static bool IsLoaded
+    {
+        get
+        {
+            lock (s_lock)
+            {
+                return s_instance is not null;
+            }
+        }
+    }
+
     /// <summary>
     /// The cmdlets' assembly, loaded into the module's context on the first call; later calls (a second
     /// Import-Module in the same process) return the same assembly, as a .NET process cannot load it twice.
