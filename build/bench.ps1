@@ -16,8 +16,8 @@ param(
     [int] $ApiRepeat = 2,
     [int] $RemovalRepeat = 0,
     [int] $ImportRepeat = 0,
-    # Only these parts (CSV, API, Removal, Import); default all.
-    [ValidateSet('CSV', 'API', 'Removal', 'Import')] [string[]] $Part = @('CSV', 'API', 'Removal', 'Import'),
+    # Only these parts (CSV, API, Removal, Import, Report); default all.
+    [ValidateSet('CSV', 'API', 'Removal', 'Import', 'Report')] [string[]] $Part = @('CSV', 'API', 'Removal', 'Import', 'Report'),
     [string] $ResultPath
 )
 $ErrorActionPreference = 'Stop'
@@ -286,20 +286,54 @@ function Invoke-RemovalBench {
 
 # ---------------------------------------------------------------- Import-Module
 function Invoke-ImportBench {
-    Write-Step "Import-Module: $ImportRepeat interleaved pairs of fresh pwsh starts"
-    $bare = @(); $with = @(); $inside = @()
-    # The timed child also reports the Import-Module call's own time, measured inside it (far less noisy).
-    $importCommand = "`$c = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModulePath'; `$c.Elapsed.TotalMilliseconds"
+    Write-Step "Import-Module: $ImportRepeat interleaved rounds of fresh pwsh starts (bare, the module, an empty module)"
+    # The floor: a manifest module with nothing in it, what any Import-Module costs before a module does anything.
+    $empty = Join-Path $work 'EmptyModule'
+    New-Item -ItemType Directory -Force -Path $empty | Out-Null
+    Set-Content -LiteralPath (Join-Path $empty 'EmptyModule.psd1') -Value "@{ ModuleVersion = '1.0.0'; GUID = '0b1a6c57-1f4e-4a55-9a0e-2f8f1f0c1a11'; FunctionsToExport = @(); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
+    $bare = @(); $with = @(); $inside = @(); $floor = @(); $floorInside = @()
+    # Every child runs the same script; only the Import-Module differs (none for the bare start). Each reports the
+    # Import-Module call's own time, measured inside it (far less noisy than process starts).
+    $timed = { param($Import) "`$c = [Diagnostics.Stopwatch]::StartNew(); $Import; `$c.Elapsed.TotalMilliseconds" }
     & dotnet pwsh -NoProfile -c '$null' | Out-Null   # warm the file cache
     for ($i = 0; $i -lt $ImportRepeat; $i++) {
-        $bare += (Measure-Command { & dotnet pwsh -NoProfile -c '$null' | Out-Null }).TotalMilliseconds
-        $with += (Measure-Command { $script:out = & dotnet pwsh -NoProfile -c $importCommand }).TotalMilliseconds
+        $bare += (Measure-Command { & dotnet pwsh -NoProfile -c (& $timed '') | Out-Null }).TotalMilliseconds
+        $with += (Measure-Command { $script:out = & dotnet pwsh -NoProfile -c (& $timed "Import-Module '$ModulePath'") }).TotalMilliseconds
         $inside += [double]($script:out | Select-Object -Last 1)
+        $floor += (Measure-Command { $script:out = & dotnet pwsh -NoProfile -c (& $timed "Import-Module '$empty'") }).TotalMilliseconds
+        $floorInside += [double]($script:out | Select-Object -Last 1)
     }
     $added = (Get-Median $with) - (Get-Median $bare)
-    Add-Figure value import-module-ms $added ms '< 150' ($added -lt 150) "median of ${ImportRepeat}: pwsh -NoProfile -c 'Import-Module' minus pwsh -NoProfile -c '`$null' (process starts vary by ~100 ms here)"
+    Add-Figure value import-module-ms $added ms '< 100' ($added -lt 100) "median of ${ImportRepeat}: pwsh -NoProfile -c 'Import-Module' minus the same pwsh without it (process starts vary by ~100 ms here)"
     Add-Figure value import-module-inprocess-ms (Get-Median $inside) ms '' $null 'the Import-Module call alone, timed inside the same child processes'
+    Add-Figure value import-module-floor-ms ((Get-Median $floor) - (Get-Median $bare)) ms '' $null "the floor, side by side: the same for a manifest module with nothing in it"
+    Add-Figure value import-module-floor-inprocess-ms (Get-Median $floorInside) ms '' $null 'the floor: an empty module''s Import-Module call alone'
     Add-Figure value pwsh-start-ms (Get-Median $bare) ms
+}
+
+# ---------------------------------------------------------------- Export-JiraInactivityReport
+function Invoke-ReportBench {
+    # Real inactive users: the CSV part's generated export through Import-CsvExport | Get-InactiveJiraUser.
+    $file = Get-Export 200000
+    Write-Step "Report: reading the inactive users of $file"
+    $all = @(Import-CsvExport $file | Get-InactiveJiraUser -Product JiraSoftware -MoreThan $moreThan -AsOf $asOf | Select-Object -First 100000)
+    if ($all.Count -lt 100000) { throw "Only $($all.Count) inactive users in $file; 100,000 needed." }
+    foreach ($count in 1000, 100000) {
+        Write-Step "Report: $count inactive users"
+        $users = $all[0..($count - 1)]
+        $path = Join-Path $work "report-$count.html"
+        $times = @()
+        for ($i = 0; $i -lt 3; $i++) {
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $users | Export-JiraInactivityReport -Path $path -PricePerSeat 8.60
+            $times += $clock.Elapsed.TotalSeconds
+        }
+        $size = (Get-Item $path).Length
+        $target = if ($count -eq 100000) { '< 3' } else { '' }
+        $seconds = Get-Median $times
+        Add-Figure value "report-$count-write-seconds" $seconds s $target $(if ($target) { $seconds -lt 3 } else { $null }) "users already in memory | Export-JiraInactivityReport (HTML), median of 3"
+        Add-Figure value "report-$count-size" $(if ($count -ge 100000) { MB $size } else { $size / 1KB }) $(if ($count -ge 100000) { 'MB' } else { 'KB' }) '' $null 'self-contained HTML, users embedded as JSON'
+    }
 }
 
 # ---------------------------------------------------------------- run and report
@@ -309,6 +343,7 @@ if ('CSV' -in $Part) { Invoke-CsvBench }
 if ('API' -in $Part) { Invoke-ApiBench }
 if ('Removal' -in $Part) { Invoke-RemovalBench }
 if ('Import' -in $Part) { Invoke-ImportBench }
+if ('Report' -in $Part) { Invoke-ReportBench }
 
 $cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '^model name\s*:\s*', ''
 $memory = (Get-Content /proc/meminfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'MemTotal*' }) -replace '^MemTotal:\s*', ''
