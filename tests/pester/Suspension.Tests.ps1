@@ -104,7 +104,7 @@ Describe 'Suspend-JiraUser' {
         $result.Status | Should -Be 'Failed'
         $failures[0].FullyQualifiedErrorId | Should -Be 'SuspendFailed,JiraDeactivate.Commands.SuspendJiraUserCommand'
         $failures[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
-        $failures[0].Exception | Should -BeOfType ([JiraDeactivate.Core.Atlassian.AtlassianApiException])
+        $failures[0].Exception.GetType().FullName | Should -Be 'JiraDeactivate.Core.Atlassian.AtlassianApiException'
         [int]$failures[0].Exception.StatusCode | Should -Be 403
         $orgAdmin.accountId | Should -Not -BeIn (Get-Suspended)
     }
