@@ -29,7 +29,7 @@ public static class AtlassianHttpClientFactory
     public static AtlassianHttpClient Create(Uri baseAddress, ApiCredential credential, HttpClientOptions options, HttpCallStats stats)
     {
         var pacer = new RateLimitPacer(options.Time);
-        var network = new SocketsHttpHandler
+        var network = options.Network ?? new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,

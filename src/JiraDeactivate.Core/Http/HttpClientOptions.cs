@@ -17,4 +17,10 @@ public sealed record HttpClientOptions
 
     /// <summary>The clock (tests replace it).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Takes the place of the network under the handler chain (pacing, retries, trace, authorization), so tests can
+    /// answer the calls without a socket. Null: the real network.
+    /// </summary>
+    internal HttpMessageHandler? Network { get; init; }
 }
