@@ -5,7 +5,8 @@ namespace JiraDeactivate.Core.Csv;
 /// <summary>
 /// Tells a name with a line break, which an export can hold, from a stray quote that swallows rows, which loses
 /// users: only the display name may hold line breaks, at most <see cref="UserExportReader.MaxLineBreaksInName"/>,
-/// and none of its lines after the first may look like a row of the file (as many delimiters as half the header's columns).
+/// its quote must close where a field ends (a quote closed mid-field is the stray quote meeting the next one), and
+/// none of its lines after the first may look like a row of the file (as many delimiters as half the header's columns).
 /// </summary>
 internal sealed class QuotedLineBreakCheck(string path, int freeTextColumn, string delimiter, int headerColumns)
 {
@@ -13,22 +14,31 @@ internal sealed class QuotedLineBreakCheck(string path, int freeTextColumn, stri
 
     /// <summary>The line the parser's current record starts on.</summary>
     /// <exception cref="UserExportIntegrityException">A quoted field swallows rows.</exception>
-    public long StartLine(CsvParser record)
+    /// <param name="record">The parser, on a record that spans lines.</param>
+    /// <param name="badData">Whether the parser has found a quote inside a field of the record.</param>
+    public long StartLine(CsvParser record, Func<bool> badData)
     {
+        // Reading every field first also lets the parser find a quote inside one (bad data).
+        Span<int> breaks = record.Count <= 256 ? stackalloc int[record.Count] : new int[record.Count];
         long lineBreaks = 0;
-        int brokenField = -1;
-        long breaksBeforeIt = 0;
         for (int i = 0; i < record.Count; i++)
         {
-            string field = record[i];
-            int breaks = LineBreaks(field);
-            if (breaks > 0 && brokenField < 0 && (i != freeTextColumn || breaks > UserExportReader.MaxLineBreaksInName || HasRowLikeLine(field)))
+            breaks[i] = LineBreaks(record[i]);
+            lineBreaks += breaks[i];
+        }
+
+        int brokenField = -1;
+        long breaksBeforeIt = 0;
+        for (int i = 0; i < record.Count && brokenField < 0; i++)
+        {
+            if (breaks[i] > 0 && SwallowsText(record[i]) && (badData() || i != freeTextColumn || breaks[i] > UserExportReader.MaxLineBreaksInName || HasRowLikeLine(record[i])))
             {
                 brokenField = i;
-                breaksBeforeIt = lineBreaks;
             }
-
-            lineBreaks += breaks;
+            else
+            {
+                breaksBeforeIt += breaks[i];
+            }
         }
 
         long start = record.RawRow - lineBreaks;
@@ -60,6 +70,14 @@ internal sealed class QuotedLineBreakCheck(string path, int freeTextColumn, stri
         }
 
         return count;
+    }
+
+    // A quote left open on the last row runs to the end of the file and swallows nothing: that one row is malformed.
+    private static bool SwallowsText(string field)
+    {
+        var text = field.AsSpan();
+        int firstBreak = text.IndexOfAny('\r', '\n');
+        return !text[firstBreak..].Trim("\r\n").IsEmpty;
     }
 
     // The field's first line is the rest of the row the quote opened on; the lines after it are what it swallowed.

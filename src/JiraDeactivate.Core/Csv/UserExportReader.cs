@@ -83,17 +83,42 @@ public static class UserExportReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             badData = null;
-            if (!TryRead(parser, guard, path, previousLine + 1))
+            long line;
+            UserExportIntegrityException? broken = null;
+            try
             {
-                break;
+                if (!TryRead(parser, guard, path, previousLine + 1))
+                {
+                    break;
+                }
+
+                // A record over several lines holds quoted line breaks (or follows blank lines): only then is it looked at.
+                line = parser.RawRow - previousLine > 1 ? quotes.StartLine(parser, () => badData is not null) : previousLine + 1;
+            }
+            catch (UserExportIntegrityException e)
+            {
+                broken = e;
+                line = 0;
             }
 
-            // A record over several lines holds quoted line breaks (or follows blank lines): only then is it looked at.
-            long line = parser.RawRow - previousLine > 1 ? quotes.StartLine(parser) : previousLine + 1;
+            if (broken is not null)
+            {
+                // The users before the broken line come out, then reading stops: nothing after it is trusted.
+                if (pending is not null)
+                {
+                    yield return new ExportRecord(pending, null);
+                }
+
+                throw broken;
+            }
+
             previousLine = parser.RawRow;
-            var row = badData is null && parser.Count == header.Length
-                ? rows.Parse(parser, line)
-                : ExportRowParser.Malformed(path, line, parser.Count, header.Length, parser.Count > rows.AccountIdColumn && rows.AccountIdColumn >= 0 ? parser[rows.AccountIdColumn] : null);
+            // The parser finds a quote inside a field when the field is read: only the columns the format needs are.
+            var row = parser.Count == header.Length ? rows.Parse(parser, line) : default;
+            if (parser.Count != header.Length || badData is not null)
+            {
+                row = ExportRowParser.Malformed(path, line, parser.Count, header.Length, parser.Count > rows.AccountIdColumn && rows.AccountIdColumn >= 0 ? parser[rows.AccountIdColumn] : null);
+            }
 
             if (decoder is { IsMixed: true } && !encodingReported)
             {
