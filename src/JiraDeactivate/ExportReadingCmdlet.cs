@@ -49,7 +49,7 @@ public abstract class ExportReadingCmdlet : JiraCmdlet
     }
 
     /// <summary>
-    /// Reads the users of <paramref name="file"/>, parsed a little ahead on a worker thread, into <paramref name="onUser"/>.
+    /// Reads the users of <paramref name="file"/> into <paramref name="onUser"/>.
     /// A broken file (not an export, a quote that swallows rows) is a terminating error: a short list must not pass for a whole one.
     /// </summary>
     private protected void ReadExport(string file, string activity, Action<JiraUserActivity> onUser)
@@ -86,7 +86,7 @@ public abstract class ExportReadingCmdlet : JiraCmdlet
             long records = 0;
             try
             {
-                foreach (var record in ReadAhead.Of(UserExportReader.Read(stream, file, CancellationToken), CancellationToken))
+                foreach (var record in UserExportReader.Read(stream, file, CancellationToken))
                 {
                     if (record.User is { } user)
                     {
@@ -99,7 +99,6 @@ public abstract class ExportReadingCmdlet : JiraCmdlet
 
                     if (++records % ProgressCheckEvery == 0 && clock.Elapsed > s_progressInterval)
                     {
-                        // The worker moves the stream; its position is read only for a rough percentage.
                         progress.PercentComplete = length <= 0 ? -1 : (int)Math.Min(99, 100 * stream.Position / length);
                         progress.StatusDescription = $"{records:N0} users read";
                         WriteProgress(progress);
