@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using JiraDeactivate.Completion;
 using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Http;
 using JiraDeactivate.Core.Inactivity;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Sessions;
@@ -69,6 +70,14 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
     [Parameter(ParameterSetName = FromApiSet)]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
+
+    /// <summary>
+    /// Where last activity is read (API only): Auto (the v2 user search, 100 users per call, falling back to one call per
+    /// user when it is unavailable), Search (the search only: stop when it is unavailable) or PerUser (one call per user).
+    /// Holders the search is silent about are always confirmed with their own call.
+    /// </summary>
+    [Parameter(ParameterSetName = FromApiSet)]
+    public ApiActivitySource ActivitySource { get; set; } = ApiActivitySource.Auto;
 
     protected override void BeginProcessing()
     {
@@ -154,11 +163,15 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
         var options = new ApiCollectOptions
         {
             ThrottleLimit = ThrottleLimit,
-            IncludeInactiveAccounts = IncludeDeactivated,
+            IncludeInactiveAccounts = IncludeDeactivated || IncludeSuspended,
             IncludeAppAccounts = IncludeAppAccounts,
             IsExcluded = _filter!.IsExcluded,
+            Source = ActivitySource,
             Progress = progress.Report,
+            Warning = queue.WriteWarning,
         };
+        var jiraBefore = HttpCallCounts.Of(session.JiraStats);
+        var adminBefore = HttpCallCounts.Of(session.AdminStats);
         var clock = Stopwatch.StartNew();
         int judged = 0;
         await foreach (var result in collector.CollectAsync(Product, options, token).ConfigureAwait(false))
@@ -180,6 +193,7 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
         }
 
         progress.Complete();
-        queue.WriteVerbose($"Judged {judged} users in {clock.Elapsed.TotalSeconds:F1} s. Jira REST API: {session.JiraStats}. Admin API: {session.AdminStats}.");
+        queue.WriteVerbose($"Judged {judged} users in {clock.Elapsed.TotalSeconds:F1} s: {collector.Summary}.");
+        queue.WriteVerbose($"Calls this run: Jira REST API {HttpCallCounts.Of(session.JiraStats) - jiraBefore}; Admin API {HttpCallCounts.Of(session.AdminStats) - adminBefore}.");
     }
 }
