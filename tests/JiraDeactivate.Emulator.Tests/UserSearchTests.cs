@@ -124,11 +124,14 @@ public sealed class UserSearchTests
 
         var admins = await SearchAllAsync(emu, new { limit = 2, roleIds = new[] { "atlassian/org-admin" }, expand = new[] { "platformRoles" } });
         var plain = await PostJsonAsync(emu, new { limit = 5 });
+        await emu.ConfigureAsync(new { searchOmits = expected[0] });
+        var omitted = await SearchAllAsync(emu, new { limit = 100, roleIds = new[] { "atlassian/org-admin" } });
 
         Assert.True(expected.Count >= 2, "the generated org has more than one org admin");
         Assert.Equal(expected, admins.Select(a => a.GetProperty("accountId").GetString()));
         Assert.All(admins, a => Assert.Contains("atlassian/org-admin", a.GetProperty("platformRoles").EnumerateArray().Select(r => r.GetString())));
         Assert.All(plain.GetProperty("data").EnumerateArray(), u => Assert.False(u.TryGetProperty("platformRoles", out _)));
+        Assert.Equal(expected.Skip(1), omitted.Select(a => a.GetProperty("accountId").GetString()));
     }
 
     [Fact]
@@ -158,7 +161,7 @@ public sealed class UserSearchTests
         [
             "--search-max-limit", "50", "--search-jira-key", "jira-software", "--search-service-management-key", "jira-service-desk",
             "--search-lists-undated", "false", "--search-product-id", "ari", "--search-fault", "off", "--search-fail-page", "3",
-            "--search-fail-times", "2", "--search-fail-status", "502", "--admin-rate-limit", "10",
+            "--search-fail-times", "2", "--search-fail-status", "502", "--admin-rate-limit", "10", "--search-omits", "a1,b2",
         ])!;
 
         Assert.Equal(
@@ -166,6 +169,7 @@ public sealed class UserSearchTests
             {
                 SearchMaxLimit = 50, SearchJiraKey = "jira-software", SearchServiceManagementKey = "jira-service-desk", SearchListsUndated = false,
                 SearchProductId = "ari", SearchFault = "off", SearchFailPage = 3, SearchFailTimes = 2, SearchFailStatus = 502, AdminRateLimit = 10,
+                SearchOmits = "a1,b2",
             },
             options.Config);
         Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(["--search-jira-key", "jira-core"]));

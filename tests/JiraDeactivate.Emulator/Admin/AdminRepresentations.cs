@@ -43,7 +43,7 @@ internal sealed class AdminRepresentations(HttpRequest request, string cloudId)
     public AdminV2User V2User(UserView user, IReadOnlyList<ProductView> products, V2Expand expand, EmulatorConfig config)
     {
         var membership = user.Suspended ? "suspended" : "active";
-        var status = user.AccountStatus != "active" ? "deactivated" : membership;
+        var status = V2Status(user);
         IReadOnlyList<AdminV2ProductAccess>? productAccess = expand.ProductAccess
             ? [.. ProductActivity.For(user, products, config.SearchListsUndated).Select(p =>
             {
@@ -59,6 +59,9 @@ internal sealed class AdminRepresentations(HttpRequest request, string cloudId)
             productAccess, groups, ForDeletion: false,
             expand.PlatformRoles ? PlatformRoles(user) : null);
     }
+
+    /// <summary>The v2 composite status: deactivated (account not active), suspended (membership) or active.</summary>
+    public static string V2Status(UserView user) => user.AccountStatus != "active" ? "deactivated" : user.Suspended ? "suspended" : "active";
 
     /// <summary>The user's organization-level admin roles (the v2 platformRoles); the emulator knows org admins only.</summary>
     public static IReadOnlyList<string> PlatformRoles(UserView user) => user.OrgAdmin ? [OrgAdminRole] : [];

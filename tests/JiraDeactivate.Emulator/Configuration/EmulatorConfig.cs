@@ -89,6 +89,9 @@ public sealed record EmulatorConfig
     /// </summary>
     public string SearchFault { get; init; } = "";
 
+    /// <summary>Account IDs (comma-separated) the v2 search leaves out, as if in a directory the key cannot see; "" none.</summary>
+    public string SearchOmits { get; init; } = "";
+
     /// <summary>The page (1 = the first, counted in pages of the request's limit) whose request fails <see cref="SearchFailTimes"/> times; 0 none.</summary>
     public int SearchFailPage { get; init; }
 
