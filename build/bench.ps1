@@ -236,7 +236,7 @@ function Invoke-SearchBench {
     $users = 10000; $adminRate = 10; $jiraRate = 100; $latency = 20
     Write-Step "Search: emulator with $users users, $latency ms latency, Admin API $adminRate requests/s, Jira $jiraRate requests/s"
     $emu = Start-JiraEmulator -Users $users -Seed $seed -ArgumentList '--as-of', '2026-11-01', '--latency-ms', "$latency", '--rate-limit', "$jiraRate", '--admin-rate-limit', "$adminRate"
-    $routeCount = { param($stats, $like, $status) [long](@($stats.routes | Where-Object { $_.route -like $like -and $_.status -eq $status }) | Measure-Object count -Sum).Sum }
+    $routeCount = { param($stats, $like, $status) $n = 0L; foreach ($r in @($stats.routes)) { if ($r.route -like $like -and $r.status -eq $status) { $n += [long]$r.count } }; $n }
     try {
         $runs = [ordered]@{}
         foreach ($source in 'Search', 'PerUser') {
