@@ -19,6 +19,7 @@
         'Remove-JiraProductAccess'
         'Get-JiraProductAccess'
         'Restore-JiraProductAccess'
+        'Export-JiraInactivityReport'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

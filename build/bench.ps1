@@ -16,9 +16,9 @@ param(
     [int] $ApiRepeat = 2,
     [int] $RemovalRepeat = 0,
     [int] $ImportRepeat = 0,
-    # Only these parts (CSV, API, Search, Removal, Import); default all. Search: the v2 user search against one call
-    # per user, 10,000 users, in every mode (about 15 minutes, nearly all of it the per-user run).
-    [ValidateSet('CSV', 'API', 'Search', 'Removal', 'Import')] [string[]] $Part = @('CSV', 'API', 'Search', 'Removal', 'Import'),
+    # Only these parts (CSV, API, Search, Removal, Import, Report); default all. Search: the v2 user search against one
+    # call per user, 10,000 users, in every mode (about 15 minutes, nearly all of it the per-user run).
+    [ValidateSet('CSV', 'API', 'Search', 'Removal', 'Import', 'Report')] [string[]] $Part = @('CSV', 'API', 'Search', 'Removal', 'Import', 'Report'),
     [string] $ResultPath
 )
 $ErrorActionPreference = 'Stop'
@@ -357,6 +357,31 @@ function Invoke-ImportBench {
     Add-Figure value pwsh-start-ms (Get-Median $bare) ms
 }
 
+# ---------------------------------------------------------------- Export-JiraInactivityReport
+function Invoke-ReportBench {
+    # Real inactive users: the CSV part's generated export through Import-CsvExport | Get-InactiveJiraUser.
+    $file = Get-Export 200000
+    Write-Step "Report: reading the inactive users of $file"
+    $all = @(Import-CsvExport $file | Get-InactiveJiraUser -Product JiraSoftware -MoreThan $moreThan -AsOf $asOf | Select-Object -First 100000)
+    if ($all.Count -lt 100000) { throw "Only $($all.Count) inactive users in $file; 100,000 needed." }
+    foreach ($count in 1000, 100000) {
+        Write-Step "Report: $count inactive users"
+        $users = $all[0..($count - 1)]
+        $path = Join-Path $work "report-$count.html"
+        $times = @()
+        for ($i = 0; $i -lt 3; $i++) {
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $users | Export-JiraInactivityReport -Path $path -PricePerSeat 8.60
+            $times += $clock.Elapsed.TotalSeconds
+        }
+        $size = (Get-Item $path).Length
+        $target = if ($count -eq 100000) { '< 3' } else { '' }
+        $seconds = Get-Median $times
+        Add-Figure value "report-$count-write-seconds" $seconds s $target $(if ($target) { $seconds -lt 3 } else { $null }) "users already in memory | Export-JiraInactivityReport (HTML), median of 3"
+        Add-Figure value "report-$count-size" $(if ($count -ge 100000) { MB $size } else { $size / 1KB }) $(if ($count -ge 100000) { 'MB' } else { 'KB' }) '' $null 'self-contained HTML, users embedded as JSON'
+    }
+}
+
 # ---------------------------------------------------------------- run and report
 Write-Step "JiraDeactivate bench, $mode mode: module $ModulePath"
 Import-Module $ModulePath
@@ -365,6 +390,7 @@ if ('API' -in $Part) { Invoke-ApiBench }
 if ('Search' -in $Part) { Invoke-SearchBench }
 if ('Removal' -in $Part) { Invoke-RemovalBench }
 if ('Import' -in $Part) { Invoke-ImportBench }
+if ('Report' -in $Part) { Invoke-ReportBench }
 
 $cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '^model name\s*:\s*', ''
 $memory = (Get-Content /proc/meminfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'MemTotal*' }) -replace '^MemTotal:\s*', ''

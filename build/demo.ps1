@@ -66,3 +66,10 @@ finally {
     Disconnect-JiraAdmin
     Stop-JiraEmulator $emulator
 }
+
+Write-Step 'Report: ... | Export-JiraInactivityReport (inactive users, seats before the run, results; priced at 8.60 USD a seat)'
+$reportFolder = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../out/reports'))
+New-Item -ItemType Directory -Force -Path $reportFolder | Out-Null
+$report = @($candidates) + @($seatsBefore) + @($results) |
+    Export-JiraInactivityReport -Path (Join-Path $reportFolder 'demo-report.html') -Title 'Demo: inactive Jira Software users (emulator)' -PricePerSeat 8.60 -PassThru
+Write-Host "Report ($([math]::Round($report.Length / 1KB)) KB, open it in a browser): $($report.FullName)"

@@ -112,6 +112,19 @@ public abstract class JiraCmdlet : PSCmdlet, IDisposable
             after?.Invoke(queue);
         });
 
+    /// <summary>
+    /// A line for the person at the console (what Write-Host does: the information stream, tagged PSHOST), so a
+    /// preview's skips and a run's summary show by default and can still be captured (6>&amp;1, -InformationVariable).
+    /// </summary>
+    private protected void WriteHostLine(string text) =>
+        WriteInformation(new HostInformationMessage { Message = text }, ["PSHOST"]);
+
+    /// <summary>-WhatIf given to this command, or inherited through $WhatIfPreference from a calling script or function.</summary>
+    private protected bool IsPreview() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? ((SwitchParameter)whatIf).IsPresent
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
     /// <summary>The error category that fits an Atlassian API failure.</summary>
     protected static ErrorCategory CategoryOf(AtlassianApiException error) => (int?)error.StatusCode switch
     {

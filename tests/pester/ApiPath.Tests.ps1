@@ -31,6 +31,7 @@ Describe 'Connect-JiraAdmin' {
         @{ Case = 'the organization does not exist'; Id = 'ConnectWrongOrganization'; Category = 'ObjectNotFound'; Org = 'no-such-org' }
         @{ Case = 'nothing answers at the site'; Id = 'ConnectWrongSite'; Category = 'ConnectionError'; Site = 'http://127.0.0.1:9' }
         @{ Case = 'http:// points to another machine'; Id = 'ConnectInvalidArgument'; Category = 'InvalidArgument'; Site = 'http://jira.example.com' }
+        @{ Case = 'nothing answers at the Admin API address'; Id = 'ConnectAdminApiUnreachable'; Category = 'ConnectionError'; AdminUri = 'http://127.0.0.1:9' }
     ) {
         $email = if ($NonAdmin) { $emu.nonAdminEmail } else { $emu.email }
         $token = if ($Token) { $Token } elseif ($NonAdmin) { $emu.nonAdminApiToken } else { $emu.apiToken }
@@ -38,7 +39,7 @@ Describe 'Connect-JiraAdmin' {
             Site = if ($Site) { $Site } else { $emu.siteUrl }
             Credential = [pscredential]::new($email, (ConvertTo-SecureString $token -AsPlainText -Force))
             AdminApiKey = ConvertTo-SecureString $(if ($Key) { $Key } else { $emu.adminApiKey }) -AsPlainText -Force
-            AdminApiUri = $emu.adminApiUrl
+            AdminApiUri = if ($AdminUri) { $AdminUri } else { $emu.adminApiUrl }
             TimeoutSec = 5
         }
         if ($Org) { $parameters.OrganizationId = $Org }

@@ -93,7 +93,9 @@ Describe 'The help pages in docs/en-US' {
                 $documentedSets = @($documented | ForEach-Object { $_['Parameter Sets'] -split '\s*,\s*' } | ForEach-Object { if ($_ -eq '(All)') { '__AllParameterSets' } else { $_ } })
                 @($documentedSets | Sort-Object) | Should -Be @($parameter.ParameterSets.Keys | Sort-Object) -Because "the parameter sets of -$($parameter.Name)"
                 foreach ($yaml in $documented) {
-                    $typeName = if ($parameter.ParameterType.IsArray) { $parameter.ParameterType.GetElementType().Name + '[]' } else { $parameter.ParameterType.Name }
+                    # A nullable value type is documented by its underlying type, as Get-Help shows it.
+                    $type = if ([Nullable]::GetUnderlyingType($parameter.ParameterType)) { [Nullable]::GetUnderlyingType($parameter.ParameterType) } else { $parameter.ParameterType }
+                    $typeName = if ($type.IsArray) { $type.GetElementType().Name + '[]' } else { $type.Name }
                     $yaml['Type'] | Should -Be $typeName -Because "the type of -$($parameter.Name)"
                     $wildcards = [bool]($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
                     $yaml['Accept wildcard characters'] | Should -Be "$wildcards" -Because "wildcards of -$($parameter.Name)"

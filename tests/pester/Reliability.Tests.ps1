@@ -31,12 +31,13 @@ Describe 'Bad parameters' {
     It 'refuses an unknown product for a removal, before connecting or changing anything' {
         # Get-InactiveJiraUser's -MoreThan and -Product checks are in CsvPath.Tests.ps1.
         $thrown = { Remove-JiraProductAccess -AccountId a1 -Product Trello -Confirm:$false } |
-            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,JiraDeactivate.Commands.RemoveJiraProductAccessCommand' -PassThru
-        $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,JiraDeactivate.Commands.RemoveJiraProductAccessCommand' -PassThru
+        $thrown.CategoryInfo.Category | Should -Be 'InvalidData'
         $thrown.Exception.Message | Should -Match 'JiraSoftware'
+        $thrown.Exception.Message | Should -Match 'JSM'
         # From the pipeline, the object cannot bind: it is refused, never taken for another product.
         { [pscustomobject]@{ AccountId = 'a1'; Product = 'Trello' } | Remove-JiraProductAccess -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'InputObjectMissingMandatory,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
     }
 
     It 'refuses a malformed site address <Site>' -ForEach @(
@@ -149,7 +150,7 @@ Describe 'Server answers' {
 
     It 'reports an unknown user (404) as RemovalPlanFailed and changes nobody' {
         $before = Get-EmulatorMembership $emu
-        $results = [pscustomobject]@{ AccountId = 'no-such-account'; Product = 'JiraSoftware' } |
+        $results = [pscustomobject]@{ AccountId = 'no-such-account'; Product = 'JiraSoftware'; MoreThan = 90 } |
             Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'unknown.jsonl') -ErrorVariable failures -ErrorAction SilentlyContinue
         $results.Status | Should -Be 'Failed'
         $failures[0].FullyQualifiedErrorId | Should -Be 'RemovalPlanFailed,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
@@ -161,7 +162,8 @@ Describe 'Server answers' {
         $user = Get-InactiveJiraUser -Product JiraSoftware -MoreThan 90 -AsOf $asOf | Select-Object -First 1
         $before = Get-EmulatorMembership $emu
         # The connected account loses site administration after connecting: Jira answers 403 to group changes.
-        $notAdmins = ((Get-JiraEmulatorState $emu).groups | Where-Object { $_.members -notcontains $adminId } | Select-Object -First 1).name
+        # That group becomes the site-admin group, whose members are protected: the user must not be one of them.
+        $notAdmins = ((Get-JiraEmulatorState $emu).groups | Where-Object { $_.members -notcontains $adminId -and $_.members -notcontains $user.AccountId } | Select-Object -First 1).name
         Edit-EmulatorState -Find '"siteAdminGroups": ["site-admins"]' -Replace "`"siteAdminGroups`": [`"$notAdmins`"]"
         $journal = Join-Path $TestDrive 'forbidden.jsonl'
         $results = $user | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -245,7 +247,7 @@ Describe 'Secrets' {
             $users
             $users | Get-JiraProductAccess -Verbose -Debug
             $users | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -Verbose -Debug
-            [pscustomobject]@{ AccountId = 'no-such-account'; Product = 'JiraSoftware' } | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -Verbose -Debug -ErrorAction Continue
+            [pscustomobject]@{ AccountId = 'no-such-account'; Product = 'JiraSoftware'; MoreThan = 90 } | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -Verbose -Debug -ErrorAction Continue
             Restore-JiraProductAccess -JournalPath $journal -Verbose -Debug
             # Failures, whose messages come from the server.
             Set-JiraEmulatorConfig $emu @{ answerFault = 'htmlPage'; answerFaultStatus = 401 } | Out-Null

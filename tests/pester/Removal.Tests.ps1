@@ -8,7 +8,8 @@ BeforeAll {
 
     function Get-Inactive([int] $Days = 90) { Get-InactiveJiraUser -Product JiraSoftware -MoreThan $Days -AsOf $asOf }
     function Get-Member([string] $AccountId) { (Get-JiraEmulatorState $emu).groups | Where-Object { $_.members -contains $AccountId } | ForEach-Object name }
-    function Reset-Emulator { Invoke-RestMethod -Method Post "$($emu.controlUrl)/reset" | Out-Null; Set-JiraEmulatorConfig $emu @{ rateLimit = 0; errorRate = 0; dropRate = 0; syncedGroup = '' } | Out-Null }
+    # A new connection too: the fuse counts every run of a connection, and each test starts from zero.
+    function Reset-Emulator { Invoke-RestMethod -Method Post "$($emu.controlUrl)/reset" | Out-Null; Set-JiraEmulatorConfig $emu @{ rateLimit = 0; errorRate = 0; dropRate = 0; syncedGroup = '' } | Out-Null; Connect-TestEmulator $emu }
 }
 AfterAll {
     Disconnect-JiraAdmin
@@ -62,9 +63,9 @@ Describe 'Remove-JiraProductAccess' {
         $excluded = $others | Select-Object -First 1
         $plain = $others | Select-Object -Skip 1 -First 1
         $input = @(
-            [pscustomobject]@{ AccountId = $adminId; Product = 'JiraSoftware' }
-            [pscustomobject]@{ AccountId = $siteAdmin; Product = 'JiraSoftware' }
-            [pscustomobject]@{ AccountId = $app; Product = 'JiraSoftware' }
+            [pscustomobject]@{ AccountId = $adminId; Product = 'JiraSoftware'; MoreThan = 90 }
+            [pscustomobject]@{ AccountId = $siteAdmin; Product = 'JiraSoftware'; MoreThan = 90 }
+            [pscustomobject]@{ AccountId = $app; Product = 'JiraSoftware'; MoreThan = 90 }
             $excluded, $inGroup, $plain
         )
         $results = $input | Remove-JiraProductAccess -Confirm:$false -Exclude $excluded.Email -ExcludeGroup $extraGroup -JournalPath (Join-Path $TestDrive 'protect.jsonl')
@@ -82,7 +83,7 @@ Describe 'Remove-JiraProductAccess' {
 
     It 'skips users of another site than the connected one' {
         $user = Get-Inactive | Select-Object -First 1
-        $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Site = 'other-site' } | Remove-JiraProductAccess -Confirm:$false
+        $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Site = 'other-site'; MoreThan = 90 } | Remove-JiraProductAccess -Confirm:$false
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match "site 'other-site'"
     }

@@ -7,6 +7,7 @@ namespace JiraDeactivate.Core.Atlassian;
 [JsonSerializable(typeof(ApplicationRoleDto))]
 [JsonSerializable(typeof(ApplicationRoleDto[]))]
 [JsonSerializable(typeof(GroupMemberPageDto))]
+[JsonSerializable(typeof(GroupPageDto))]
 [JsonSerializable(typeof(JiraUserDto))]
 [JsonSerializable(typeof(MyPermissionsDto))]
 [JsonSerializable(typeof(ServerInfoDto))]

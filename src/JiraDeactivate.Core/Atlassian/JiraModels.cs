@@ -36,6 +36,10 @@ internal sealed record GroupMemberPageDto(
     [property: JsonPropertyName("nextPage")] string? NextPage,
     [property: JsonPropertyName("values")] UserDetailsDto[]? Values);
 
+internal sealed record GroupPageDto(
+    [property: JsonPropertyName("isLast")] bool IsLast,
+    [property: JsonPropertyName("values")] GroupNameDto[]? Values);
+
 internal sealed record ItemsDto<T>(
     [property: JsonPropertyName("size")] int Size,
     [property: JsonPropertyName("items")] T[]? Items);

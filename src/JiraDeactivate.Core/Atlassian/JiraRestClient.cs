@@ -86,6 +86,26 @@ public sealed class JiraRestClient
         }
     }
 
+    /// <summary>
+    /// The groups Jira reports with an access type: "admin" (Administer Jira) or "site-admin" (site administration),
+    /// page by page until the last.
+    /// </summary>
+    public async Task<IReadOnlyList<JiraGroup>> GetGroupsWithAccessAsync(string accessType, CancellationToken cancellationToken)
+    {
+        var groups = new List<JiraGroup>();
+        while (true)
+        {
+            string path = $"{Api}/group/bulk?accessType={Uri.EscapeDataString(accessType)}&startAt={groups.Count}&maxResults={PageSize}";
+            var page = await _caller.GetAsync(path, Json.GroupPageDto, cancellationToken).ConfigureAwait(false);
+            var values = page.Values ?? [];
+            groups.AddRange(values.Select(JiraGroup.From));
+            if (page.IsLast || values.Length == 0)
+            {
+                return groups;
+            }
+        }
+    }
+
     /// <summary>A user's groups and application roles now; null when Jira does not know the user.</summary>
     public async Task<JiraUserAccess?> GetUserAccessAsync(string accountId, CancellationToken cancellationToken)
     {

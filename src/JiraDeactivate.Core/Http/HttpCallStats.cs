@@ -28,5 +28,17 @@ public sealed class HttpCallStats
 
     internal void CountFailure() => Interlocked.Increment(ref _failures);
 
+    /// <summary>The counts now, to tell one run's calls from the connection's earlier ones.</summary>
+    public HttpCallCounts Snapshot() => new(Requests, RateLimited, Retries, Failures);
+
+    public override string ToString() => Snapshot().ToString();
+}
+
+/// <summary>Counts of HTTP calls at one moment, or between two (<c>later - earlier</c>).</summary>
+public sealed record HttpCallCounts(long Requests, long RateLimited, long Retries, long Failures)
+{
+    public static HttpCallCounts operator -(HttpCallCounts later, HttpCallCounts earlier) =>
+        new(later.Requests - earlier.Requests, later.RateLimited - earlier.RateLimited, later.Retries - earlier.Retries, later.Failures - earlier.Failures);
+
     public override string ToString() => $"{Requests} requests, {RateLimited} answered 429, {Retries} retries, {Failures} without answer";
 }

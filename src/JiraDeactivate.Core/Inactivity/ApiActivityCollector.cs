@@ -139,11 +139,7 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
             counts.CallingPerUser();
             var dates = await admin.GetLastActiveDatesAsync(organization.Id, account.AccountId, cancellationToken).ConfigureAwait(false);
             counts.Judged(fromSearch: false);
-            // Entries of other sites say nothing about this one; without a cloud ID every entry of the product counts.
-            var lastActive = dates.Products
-                .Where(p => ProductNames.FromAdminApiKey(p.Key) == product && (cloudId is null || p.CloudId is null || string.Equals(p.CloudId, cloudId, StringComparison.OrdinalIgnoreCase)))
-                .Select(p => p.LastActive)
-                .Max();
+            var lastActive = ProductLastActivity.Of(dates, product, cloudId);
             return new ApiActivityResult(ToActivity(account, record, dates.AddedToOrg ?? record?.AddedToOrg, lastActive, product), account.AccountId, account.DisplayName, null);
         }
         catch (AtlassianApiException e)

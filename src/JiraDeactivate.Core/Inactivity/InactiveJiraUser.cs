@@ -12,7 +12,10 @@ public sealed class InactiveJiraUser
 
     public string? Email { get; init; }
 
-    public JiraProduct Product { get; init; }
+    /// <summary>The product, by name (a string, so ConvertTo-Json and Export-Csv write the name).</summary>
+    public string Product => ProductValue.ToString();
+
+    internal JiraProduct ProductValue { get; init; }
 
     /// <summary>The site's sub-domain, when the source names it.</summary>
     public string? Site { get; init; }
@@ -27,12 +30,27 @@ public sealed class InactiveJiraUser
 
     public DateTime? AddedToOrg { get; init; }
 
-    public AccountStatus Status { get; init; }
+    /// <summary>The account's status (<see cref="AccountStatus"/>), by name.</summary>
+    public string Status => StatusValue.ToString();
+
+    internal AccountStatus StatusValue { get; init; }
 
     /// <summary>The organization role, when the source gives it (the CSV's "Org role"): removal protects admins.</summary>
     public string? OrgRole { get; init; }
 
-    public ActivitySource Source { get; init; }
+    /// <summary>Where the activity data came from (<see cref="ActivitySource"/>), by name.</summary>
+    public string Source => SourceValue.ToString();
+
+    internal ActivitySource SourceValue { get; init; }
+
+    /// <summary>
+    /// The judgment: the user was found inactive for more than this many days. Remove-JiraProductAccess binds it
+    /// (also from a CSV of these objects) and changes only users who carry a judgment.
+    /// </summary>
+    public int MoreThan { get; init; }
+
+    /// <summary>The moment (UTC) the judgment was made for: the rule's as-of time.</summary>
+    public DateTime AsOf { get; init; }
 
     public override string ToString() => $"{DisplayName ?? AccountId} ({Product}, {(NeverActive ? "never active" : $"{DaysInactive} days inactive")})";
 }

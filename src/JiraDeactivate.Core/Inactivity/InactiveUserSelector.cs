@@ -40,15 +40,17 @@ public sealed class InactiveUserSelector
                     AccountId = user.AccountId,
                     DisplayName = user.DisplayName,
                     Email = user.Email,
-                    Product = _product,
+                    ProductValue = _product,
                     Site = activity.Site,
                     LastActive = activity.LastSeen,
                     DaysInactive = verdict.DaysInactive,
                     NeverActive = verdict.NeverActive,
                     AddedToOrg = user.AddedToOrg,
-                    Status = user.Status,
+                    StatusValue = user.Status,
                     OrgRole = user.OrgRole,
-                    Source = user.Source,
+                    SourceValue = user.Source,
+                    MoreThan = _rule.MoreThanDays,
+                    AsOf = _rule.AsOf,
                 };
             }
         }

@@ -30,4 +30,10 @@ public sealed record JournalEntry
     public RemovalStatus? Status { get; init; }
 
     public string? Message { get; init; }
+
+    /// <summary>For RunStarted: the command whose run this is ("Remove-JiraProductAccess").</summary>
+    public string? Operation { get; init; }
+
+    /// <summary>The line's seal (<see cref="JournalSeal"/>): an HMAC of the rest of the line with its run's key.</summary>
+    public string? Seal { get; init; }
 }

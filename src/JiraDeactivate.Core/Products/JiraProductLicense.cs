@@ -26,10 +26,10 @@ public sealed record JiraProductLicense
     public bool Unlimited { get; init; }
 
     /// <summary>The groups that grant access to the product.</summary>
-    public IReadOnlyList<string> Groups { get; init; } = [];
+    public TextList Groups { get; init; } = TextList.Empty;
 
     /// <summary>The groups new users join (removing a user from only these does not hold if they rejoin).</summary>
-    public IReadOnlyList<string> DefaultGroups { get; init; } = [];
+    public TextList DefaultGroups { get; init; } = TextList.Empty;
 
     public static JiraProductLicense From(ProductRole role, string? site) => new()
     {

@@ -14,6 +14,27 @@ public static class ProductNames
         ["Jira Service Desk"] = JiraProduct.JiraServiceManagement,
     };
 
+    private static readonly Dictionary<string, JiraProduct> s_userNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["JiraSoftware"] = JiraProduct.JiraSoftware,
+        ["Jira"] = JiraProduct.JiraSoftware,
+        ["Jira Software"] = JiraProduct.JiraSoftware,
+        ["jira-software"] = JiraProduct.JiraSoftware,
+        ["JiraServiceManagement"] = JiraProduct.JiraServiceManagement,
+        ["Jira Service Management"] = JiraProduct.JiraServiceManagement,
+        ["Jira Service Desk"] = JiraProduct.JiraServiceManagement,
+        ["jira-servicedesk"] = JiraProduct.JiraServiceManagement,
+        ["jira-service-desk"] = JiraProduct.JiraServiceManagement,
+        ["JSM"] = JiraProduct.JiraServiceManagement,
+    };
+
+    /// <summary>Every name a user may give a product: the enum's names, the exports' names, the API keys and "JSM".</summary>
+    public static IReadOnlyCollection<string> UserNames => s_userNames.Keys;
+
+    /// <summary>The product a user named in any of <see cref="UserNames"/> (case-insensitive), if any.</summary>
+    public static JiraProduct? FromUserName(string name) =>
+        s_userNames.TryGetValue(name.Trim(), out var product) ? product : null;
+
     /// <summary>The key of the product in the Admin API's last-active-dates answer.</summary>
     public static string AdminApiKey(JiraProduct product) => product switch
     {

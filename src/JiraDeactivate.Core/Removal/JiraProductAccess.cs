@@ -12,7 +12,10 @@ public sealed record JiraProductAccess
 
     public string? Email { get; init; }
 
-    public JiraProduct Product { get; init; }
+    /// <summary>The product, by name.</summary>
+    public string Product => ProductValue.ToString();
+
+    internal JiraProduct ProductValue { get; init; }
 
     public string? Site { get; init; }
 
@@ -20,10 +23,10 @@ public sealed record JiraProductAccess
     public bool HasAccess { get; init; }
 
     /// <summary>The user's groups that grant the product.</summary>
-    public IReadOnlyList<string> Groups { get; init; } = [];
+    public TextList Groups { get; init; } = TextList.Empty;
 
     /// <summary>Those of the groups that are the product's default groups.</summary>
-    public IReadOnlyList<string> DefaultGroups { get; init; } = [];
+    public TextList DefaultGroups { get; init; } = TextList.Empty;
 
     /// <summary>True when Jira lists the product among the user's application roles.</summary>
     public bool ApplicationRoleListed { get; init; }
@@ -37,7 +40,7 @@ public sealed record JiraProductAccess
             AccountId = access.Account.AccountId,
             DisplayName = access.Account.DisplayName,
             Email = access.Account.Email,
-            Product = product,
+            ProductValue = product,
             Site = site,
             HasAccess = granting.Count > 0 || listed,
             Groups = granting.Select(g => g.Name).ToArray(),

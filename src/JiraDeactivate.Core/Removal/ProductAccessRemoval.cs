@@ -11,14 +11,20 @@ public sealed record ProductAccessRemoval
 
     public string? Email { get; init; }
 
-    public JiraProduct Product { get; init; }
+    /// <summary>The product, by name (a string, so ConvertTo-Json and Export-Csv write the name).</summary>
+    public string Product => ProductValue.ToString();
+
+    internal JiraProduct ProductValue { get; init; }
 
     public string? Site { get; init; }
 
     /// <summary>The groups this run removed the user from.</summary>
-    public IReadOnlyList<string> GroupsRemoved { get; init; } = [];
+    public TextList GroupsRemoved { get; init; } = TextList.Empty;
 
-    public RemovalStatus Status { get; init; }
+    /// <summary>The outcome (<see cref="RemovalStatus"/>), by name.</summary>
+    public string Status => Outcome.ToString();
+
+    internal RemovalStatus Outcome { get; init; }
 
     /// <summary>Why the user was skipped, what failed, or what still grants access.</summary>
     public string? Message { get; init; }

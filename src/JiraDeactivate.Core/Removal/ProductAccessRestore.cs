@@ -9,14 +9,20 @@ public sealed record ProductAccessRestore
 
     public string? DisplayName { get; init; }
 
-    public JiraProduct Product { get; init; }
+    /// <summary>The product, by name.</summary>
+    public string Product => ProductValue.ToString();
+
+    internal JiraProduct ProductValue { get; init; }
 
     public string? Site { get; init; }
 
     /// <summary>The groups this restore added the user back to.</summary>
-    public IReadOnlyList<string> GroupsRestored { get; init; } = [];
+    public TextList GroupsRestored { get; init; } = TextList.Empty;
 
-    public RestoreStatus Status { get; init; }
+    /// <summary>The outcome (<see cref="RestoreStatus"/>), by name.</summary>
+    public string Status => Outcome.ToString();
+
+    internal RestoreStatus Outcome { get; init; }
 
     public string? Message { get; init; }
 

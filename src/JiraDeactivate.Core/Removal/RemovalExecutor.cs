@@ -33,8 +33,18 @@ public sealed class RemovalExecutor(JiraRestClient jira, ProductRoleCache roles,
                 }
                 catch (AtlassianApiException e)
                 {
-                    Write(plan, JournalEvent.RemoveFailed, group, message: e.Message);
-                    return Result(plan, removed, RemovalStatus.Failed, $"removing from '{group.Name}' failed: {e.Message}");
+                    bool? stillMember = await MembershipReadBack.IsMemberAsync(jira, request.AccountId, group, cancellationToken).ConfigureAwait(false);
+                    if (stillMember != false)
+                    {
+                        string state = stillMember is null ? "reading the membership back failed too: the user may or may not have left the group" : "the user is still in the group";
+                        Write(plan, JournalEvent.RemoveFailed, group, message: $"{e.Message} ({state})");
+                        return Result(plan, removed, RemovalStatus.Failed, $"removing from '{group.Name}' failed: {e.Message} ({state})");
+                    }
+
+                    // The call failed, yet the user is gone: most likely an attempt whose answer was lost did it.
+                    Write(plan, JournalEvent.Removed, group, message: $"the call failed ({e.Message}), but reading back shows the user left the group");
+                    removed.Add(group.Name);
+                    continue;
                 }
                 catch (OperationCanceledException) when (inFlight.IsCancellationRequested)
                 {

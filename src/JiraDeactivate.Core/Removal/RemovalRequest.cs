@@ -8,4 +8,6 @@ namespace JiraDeactivate.Core.Removal;
 /// <param name="DisplayName">The user's name, for messages.</param>
 /// <param name="Site">The site the input is about (CSV users carry it); null when unknown.</param>
 /// <param name="OrgRole">The user's organization role when the input carries it (the CSV's "Org role").</param>
-public sealed record RemovalRequest(string AccountId, JiraProduct Product, string? DisplayName = null, string? Site = null, string? OrgRole = null);
+/// <param name="Email">The user's email when the input carries it (the CSV, the Admin API): Jira hides some.</param>
+/// <param name="Judgment">The inactivity judgment the input carries or the run makes; null for unjudged input.</param>
+public sealed record RemovalRequest(string AccountId, JiraProduct Product, string? DisplayName = null, string? Site = null, string? OrgRole = null, string? Email = null, InactivityJudgment? Judgment = null);

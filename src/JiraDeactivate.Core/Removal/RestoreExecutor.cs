@@ -19,8 +19,17 @@ public sealed class RestoreExecutor(JiraRestClient jira, RemovalJournal journal)
             }
             catch (AtlassianApiException e)
             {
-                Write(item, JournalEvent.RestoreFailed, group, e.Message);
-                return Result(item, restored, RestoreStatus.Failed, $"adding back to '{group.Name}' failed: {e.Message}");
+                bool? isMember = await MembershipReadBack.IsMemberAsync(jira, item.AccountId, group, cancellationToken).ConfigureAwait(false);
+                if (isMember != true)
+                {
+                    string state = isMember is null ? "reading the membership back failed too: the user may or may not be back in the group" : "the user is not in the group";
+                    Write(item, JournalEvent.RestoreFailed, group, $"{e.Message} ({state})");
+                    return Result(item, restored, RestoreStatus.Failed, $"adding back to '{group.Name}' failed: {e.Message} ({state})");
+                }
+
+                Write(item, JournalEvent.Restored, group, $"the call failed ({e.Message}), but reading back shows the user is in the group");
+                restored.Add(group.Name);
+                continue;
             }
 
             Write(item, change == MembershipChange.Changed ? JournalEvent.Restored : JournalEvent.AlreadyRestored, group);
@@ -51,10 +60,10 @@ public sealed class RestoreExecutor(JiraRestClient jira, RemovalJournal journal)
     {
         AccountId = item.AccountId,
         DisplayName = item.DisplayName,
-        Product = item.Product,
+        ProductValue = item.Product,
         Site = item.Site,
         GroupsRestored = restored.ToArray(),
-        Status = status,
+        Outcome = status,
         Message = message,
         Timestamp = DateTime.UtcNow,
         RunId = item.RunId,

@@ -18,6 +18,9 @@ public enum ConnectFailure
     /// <summary>The organization API key was refused.</summary>
     BadApiKey,
 
+    /// <summary>The Admin API could not be reached, or did not answer as the Admin API (no HTTP status, a broken answer).</summary>
+    AdminApiUnreachable,
+
     /// <summary>The organization does not exist for this key, there is none, or there are several to choose from.</summary>
     WrongOrganization,
 }

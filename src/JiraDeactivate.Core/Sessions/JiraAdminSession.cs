@@ -1,5 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Http;
+using JiraDeactivate.Core.Removal;
 
 namespace JiraDeactivate.Core.Sessions;
 
@@ -61,6 +62,9 @@ public sealed class JiraAdminSession : IDisposable
 
     /// <summary>The Admin API client, or null without an API key.</summary>
     public AdminApiClient? Admin { get; }
+
+    /// <summary>The fuse on how many users this connection's runs may change.</summary>
+    public ChangeFuse Fuse { get; } = new();
 
     public HttpCallStats? JiraStats => _jiraHttp?.Stats;
 

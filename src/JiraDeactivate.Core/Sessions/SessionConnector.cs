@@ -110,7 +110,7 @@ public static class SessionConnector
             {
                 throw e.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
                     ? new ConnectException(ConnectFailure.BadApiKey, $"The Admin API at {admin} refused the organization API key ({(int)e.StatusCode!}): it may be wrong, expired, revoked, or a scoped key without access to organizations. {e.Detail}", e)
-                    : new ConnectException(ConnectFailure.BadApiKey, $"The Admin API at {admin} could not be used: {e.Message}", e);
+                    : new ConnectException(ConnectFailure.AdminApiUnreachable, $"The Admin API at {admin} could not be reached or did not answer as the Admin API: {e.Message} Check -AdminApiUri (default https://api.atlassian.com) and the network.", e);
             }
 
             return new JiraAdminSession.OrganizationConnection(admin, organization, http, key);

@@ -71,7 +71,7 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
         }
         catch (ConnectException e)
         {
-            ThrowTerminatingError(Error(e.Message, $"Connect{e.Failure}", CategoryOf(e.Failure), Site ?? (object?)AdminApiUri, e));
+            ThrowTerminatingError(Error(e.Message, $"Connect{e.Failure}", CategoryOf(e.Failure), SiteAddress.Shown(Site ?? AdminApiUri), e));
         }
         finally
         {
@@ -144,7 +144,7 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
     private static ErrorCategory CategoryOf(ConnectFailure failure) => failure switch
     {
         ConnectFailure.InvalidArgument => ErrorCategory.InvalidArgument,
-        ConnectFailure.WrongSite => ErrorCategory.ConnectionError,
+        ConnectFailure.WrongSite or ConnectFailure.AdminApiUnreachable => ErrorCategory.ConnectionError,
         ConnectFailure.BadToken or ConnectFailure.BadApiKey => ErrorCategory.AuthenticationError,
         ConnectFailure.NotAdministrator => ErrorCategory.PermissionDenied,
         ConnectFailure.WrongOrganization => ErrorCategory.ObjectNotFound,

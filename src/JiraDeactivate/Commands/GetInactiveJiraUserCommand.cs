@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Management.Automation;
 using JiraDeactivate.Completion;
 using JiraDeactivate.Core.Atlassian;
-using JiraDeactivate.Core.Http;
 using JiraDeactivate.Core.Inactivity;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Sessions;
@@ -32,6 +31,7 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
 
     /// <summary>The product whose seats are looked at.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [ProductNameTransformation]
     public JiraProduct Product { get; set; }
 
     /// <summary>Inactive for more than this many days (30: a month, 365: a year).</summary>
@@ -170,8 +170,8 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
             Progress = progress.Report,
             Warning = queue.WriteWarning,
         };
-        var jiraBefore = HttpCallCounts.Of(session.JiraStats);
-        var adminBefore = HttpCallCounts.Of(session.AdminStats);
+        var jiraBefore = session.JiraStats!.Snapshot();
+        var adminBefore = session.AdminStats!.Snapshot();
         var clock = Stopwatch.StartNew();
         int judged = 0;
         await foreach (var result in collector.CollectAsync(Product, options, token).ConfigureAwait(false))
@@ -194,6 +194,6 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
 
         progress.Complete();
         queue.WriteVerbose($"Judged {judged} users in {clock.Elapsed.TotalSeconds:F1} s: {collector.Summary}.");
-        queue.WriteVerbose($"Calls this run: Jira REST API {HttpCallCounts.Of(session.JiraStats) - jiraBefore}; Admin API {HttpCallCounts.Of(session.AdminStats) - adminBefore}.");
+        queue.WriteVerbose($"Calls this run: Jira REST API {session.JiraStats!.Snapshot() - jiraBefore}; Admin API {session.AdminStats!.Snapshot() - adminBefore}.");
     }
 }

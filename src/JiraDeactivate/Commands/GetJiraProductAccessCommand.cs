@@ -21,6 +21,7 @@ public sealed class GetJiraProductAccessCommand : JiraCmdlet
 
     /// <summary>Only these products; default both.</summary>
     [Parameter]
+    [ProductNameTransformation]
     public JiraProduct[] Product { get; set; } = [];
 
     /// <summary>How many users are read at the same time.</summary>

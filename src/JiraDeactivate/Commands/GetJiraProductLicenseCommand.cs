@@ -13,6 +13,7 @@ public sealed class GetJiraProductLicenseCommand : JiraCmdlet
 {
     /// <summary>Only these products; default every product of the site.</summary>
     [Parameter(Position = 0)]
+    [ProductNameTransformation]
     public JiraProduct[] Product { get; set; } = [];
 
     protected override void EndProcessing()

@@ -11,11 +11,15 @@ namespace JiraDeactivate.Commands;
 /// <para type="synopsis">Removes users' access to a Jira product by removing them from the groups that grant it; keeps their accounts.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(ProductAccessRemoval))]
+[OutputType(typeof(ProductAccessRemoval), typeof(RemovalPlanItem))]
 public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
 {
+    private const string ApprovedAction = "Remove";
     private readonly List<RemovalRequest> _requests = [];
+    private readonly List<RemovalPlan> _notApproved = [];
     private readonly HashSet<(string, JiraProduct)> _seen = [];
+    private readonly RunSummary _summary = new("would remove the access of", "removed the access of");
+    private bool _judgeHere;
 
     /// <summary>The users' Atlassian account IDs (from Get-InactiveJiraUser, or any object with AccountId).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -24,7 +28,21 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
 
     /// <summary>The product to remove access from.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ProductNameTransformation]
     public JiraProduct Product { get; set; }
+
+    /// <summary>
+    /// The judgment: change only users inactive for more than this many days. Bound from Get-InactiveJiraUser's
+    /// objects (or a CSV of them); given here, the users are judged with fresh data from the Admin API.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, 36500)]
+    [ArgumentCompleter(typeof(Completion.InactivityPeriodCompleter))]
+    public int MoreThan { get; set; }
+
+    /// <summary>When the input's judgment was made (bound from Get-InactiveJiraUser's objects).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public DateTime? AsOf { get; set; }
 
     /// <summary>The site the input is about; users of another site than the connected one are skipped.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -37,6 +55,15 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
     /// <summary>The organization role (bound from CSV input): admins are protected.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     public string? OrgRole { get; set; }
+
+    /// <summary>The user's email (bound from the input): -Exclude matches it too, also when Jira hides the email.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    public string? Email { get; set; }
+
+    /// <summary>A reviewed plan's action (bound from -PlanOnly's objects): only "Remove" rows are changed.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
+    [Alias("Action")]
+    public string? PlannedAction { get; set; }
 
     /// <summary>The fuse: a run that would change more users stops before changing anything. Default 50.</summary>
     [Parameter]
@@ -57,6 +84,10 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
     [Parameter]
     public SwitchParameter IncludeAppAccounts { get; set; }
 
+    /// <summary>Emits one plan object per input (what would change and why) and changes nothing.</summary>
+    [Parameter]
+    public SwitchParameter PlanOnly { get; set; }
+
     /// <summary>The JSON Lines journal to append to; default a new file in the per-user application data folder.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -67,36 +98,71 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
 
+    protected override void BeginProcessing() => _judgeHere = MyInvocation.BoundParameters.ContainsKey(nameof(MoreThan));
+
     protected override void ProcessRecord()
     {
+        var judgment = MoreThan > 0 ? new InactivityJudgment(MoreThan, _judgeHere ? DateTime.UtcNow : AsOf?.ToUniversalTime() ?? DateTime.UtcNow) : null;
         foreach (string id in AccountId)
         {
-            if (_seen.Add((id, Product)))
+            if (judgment is null)
             {
-                _requests.Add(new RemovalRequest(id, Product, DisplayName, Site, OrgRole));
+                _summary.AddNotJudged();
+                WriteError(Error(
+                    $"'{DisplayName ?? id}' ({id}) carries no inactivity judgment, so its access is not changed: Remove-JiraProductAccess changes only users judged inactive. Pipe the users through Get-InactiveJiraUser -Product {Product} -MoreThan <days> first, or give -MoreThan <days> here to judge them with fresh data from the Admin API.",
+                    "InputNotJudged", ErrorCategory.InvalidData, id));
+                continue;
             }
+
+            if (!_seen.Add((id, Product)))
+            {
+                continue;
+            }
+
+            var request = new RemovalRequest(id, Product, DisplayName, Site, OrgRole, Email, judgment);
+            if (PlannedAction is { Length: > 0 } action && !string.Equals(action, ApprovedAction, StringComparison.OrdinalIgnoreCase))
+            {
+                _notApproved.Add(new RemovalPlan(request, null, [], RemovalStatus.Skipped, $"the reviewed plan says '{action}', not '{ApprovedAction}'", "not approved in the plan"));
+                continue;
+            }
+
+            _requests.Add(request);
         }
     }
 
     protected override void EndProcessing()
     {
-        if (_requests.Count == 0)
+        if (_requests.Count == 0 && _notApproved.Count == 0)
         {
+            WriteSummary(IsPreview() || PlanOnly);
             return;
         }
 
         var (session, jira) = RequireJiraConnection();
+        bool preview = IsPreview() || PlanOnly;
+        var lastLook = LastLookOf(session);
+        string runId = RemovalJournal.NewRunId();
+        var runStart = session.JiraStats?.Snapshot();
 
+        // Locked before anything is read, so a second run on the same journal stops here, having changed nothing.
+        using var journal = preview ? null : OpenJournal(runId);
         var roles = new ProductRoleCache(jira);
-        var plans = Plan(new RemovalPlanner(jira, roles, session.SiteName, Policy(session)));
-        bool preview = IsPreview();
-        CheckFuse(plans.Count(p => p.ChangesAccess), preview);
+        var plans = Plan(new RemovalPlanner(jira, roles, session.SiteName, Policy(session, jira), lastLook)).Concat(_notApproved).ToList();
+        if (PlanOnly)
+        {
+            plans.ForEach(p => WriteObject(RemovalPlanItem.From(p)));
+            plans.ForEach(_summary.Add);
+            WriteSummary(preview: true);
+            return;
+        }
 
+        CheckFuse(session.Fuse, plans.Count(p => p.ChangesAccess), preview);
         foreach (var plan in plans.Where(p => !p.ChangesAccess))
         {
+            _summary.Add(plan);
             if (preview)
             {
-                WriteVerbose($"{plan.Target}: {plan.Outcome} ({plan.Reason}).");
+                WriteHostLine($"What if: Not changing \"{plan.Target}\": {plan.Outcome} ({plan.Reason}).");
             }
             else
             {
@@ -105,20 +171,35 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         }
 
         var approved = plans.Where(p => p.ChangesAccess && ShouldProcess(p.Target, p.Action)).ToList();
-        if (approved.Count == 0)
+        if (preview)
         {
+            plans.Where(p => p.ChangesAccess).ToList().ForEach(_summary.Add);
+            WriteSummary(preview: true);
             return;
         }
 
-        using var journal = OpenJournal();
-        string runId = RemovalJournal.NewRunId();
-        journal.Append(new JournalEntry { RunId = runId, Event = JournalEvent.RunStarted, Site = session.SiteName, Message = $"Remove-JiraProductAccess by {session.Connection.User}: {approved.Count} users" });
+        if (approved.Count > 0 && journal is not null)
+        {
+            Execute(session, jira, roles, journal, runId, approved);
+        }
+
+        WriteSummary(preview: false);
+        if (runStart is not null)
+        {
+            WriteVerbose($"Jira REST API, this run: {session.JiraStats!.Snapshot() - runStart}.");
+        }
+    }
+
+    private void Execute(JiraAdminSession session, JiraRestClient jira, ProductRoleCache roles, RemovalJournal journal, string runId, List<RemovalPlan> approved)
+    {
+        journal.StartRun(runId, RestorePlanner.RemovalOperation, session.SiteName, $"{RestorePlanner.RemovalOperation} by {session.Connection.User}: {approved.Count} users");
         foreach (var plan in approved)
         {
             journal.Append(new JournalEntry
             {
                 RunId = runId, Event = JournalEvent.Planned, AccountId = plan.Request.AccountId, DisplayName = plan.DisplayName,
                 Product = plan.Request.Product, Site = session.SiteName, Groups = plan.Groups.Select(g => g.Name).ToArray(),
+                Message = JudgmentNote(plan),
             });
         }
 
@@ -127,13 +208,57 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         RunForEach(approved, ThrottleLimit, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users", async (plan, queue, ct) =>
         {
             var result = await executor.ExecuteAsync(plan, ct).ConfigureAwait(false);
+            if (result.GroupsRemoved.Count > 0)
+            {
+                session.Fuse.Record(1);
+            }
+
+            _summary.Add(result.Outcome, null);
             queue.WriteObject(result);
-            if (result.Status == RemovalStatus.Failed)
+            if (result.Outcome == RemovalStatus.Failed)
             {
                 queue.WriteError(Error($"{plan.Target}: {result.Message}", "RemovalFailed", ErrorCategory.InvalidResult, plan.Request.AccountId));
             }
-        },
-        queue => queue.WriteVerbose($"Jira REST API: {session.JiraStats}."));
+        });
+    }
+
+    // The journal says what each change was judged on: the last look, or the input's data and its age.
+    private static string JudgmentNote(RemovalPlan plan)
+    {
+        var judgment = plan.Request.Judgment!;
+        return plan.LastLook is { } look
+            ? $"inactive for more than {judgment.MoreThan} days; {look.Describe()}"
+            : $"inactive for more than {judgment.MoreThan} days, judged from the input's data as of {judgment.AsOf:yyyy-MM-dd HH:mm} UTC; no last look (no Admin API)";
+    }
+
+    private LastLook? LastLookOf(JiraAdminSession session)
+    {
+        if (session.Admin is { } admin && session.Organization is { } organization)
+        {
+            return new LastLook(admin, organization.Id, session.CloudId);
+        }
+
+        if (_judgeHere)
+        {
+            ThrowTerminatingError(Error(
+                "-MoreThan on Remove-JiraProductAccess judges the users with fresh data from the Admin API, and this connection has none. Connect with -AdminApiKey, or pipe the users through Get-InactiveJiraUser (from a CSV export) instead.",
+                "JudgmentNeedsAdminApi", ErrorCategory.ConnectionError, null));
+        }
+
+        var oldest = _requests.Select(r => r.Judgment!.AsOf).DefaultIfEmpty(DateTime.UtcNow).Min();
+        var age = DateTime.UtcNow - oldest;
+        WriteWarning($"No last look: without the Admin API, the judgment is from the input's data{(age > TimeSpan.FromHours(1) ? $", as of {oldest:yyyy-MM-dd HH:mm} UTC ({FormatAge(age)} old)" : string.Empty)}. A user who worked since then loses access too. Connect with -AdminApiKey to re-read each user's activity right before the change.");
+        return null;
+    }
+
+    private static string FormatAge(TimeSpan age) => age.TotalDays >= 2 ? $"{(int)age.TotalDays} days" : $"{(int)age.TotalHours} hours";
+
+    private void WriteSummary(bool preview)
+    {
+        if (_requests.Count > 0 || _notApproved.Count > 0 || _summary.Describe(preview).Contains("refused", StringComparison.Ordinal))
+        {
+            WriteHostLine($"Remove-JiraProductAccess{(preview ? " (preview)" : string.Empty)}: {_summary.Describe(preview)}");
+        }
     }
 
     private List<RemovalPlan> Plan(RemovalPlanner planner)
@@ -152,20 +277,13 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         return plans.ToList();
     }
 
-    // -WhatIf given to this command, or inherited through $WhatIfPreference from a calling script or function.
-    private bool IsPreview() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-            ? ((SwitchParameter)whatIf).IsPresent
-            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-
-    private void CheckFuse(int changing, bool preview)
+    private void CheckFuse(ChangeFuse fuse, int changing, bool preview)
     {
-        if (changing <= MaxUsers)
+        if (fuse.Check(changing, MaxUsers, "remove product access from") is not { } message)
         {
             return;
         }
 
-        string message = $"This run would remove product access from {changing} users, more than -MaxUsers {MaxUsers}. Nothing was changed. Check the inactivity threshold and the input; to go ahead, run again with -MaxUsers {changing}.";
         if (preview)
         {
             WriteWarning(message);
@@ -175,17 +293,30 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         ThrowTerminatingError(Error(message, "RemovalFuseTripped", ErrorCategory.LimitsExceeded, changing));
     }
 
-    private ProtectionPolicy Policy(JiraAdminSession session)
+    private ProtectionPolicy Policy(JiraAdminSession session, JiraRestClient jira)
     {
         var exclusions = new WildcardMatcher(Exclude);
-        var protectedGroups = new WildcardMatcher(ProtectionPolicy.AdministratorGroups.Concat(ExcludeGroup));
-        return new ProtectionPolicy
+        var excludedGroups = new WildcardMatcher(ProtectionPolicy.AdministratorGroupNames.Concat(ExcludeGroup));
+        var policy = new ProtectionPolicy
         {
             ConnectedAccountId = session.Account?.AccountId,
             IsExcluded = (id, email) => exclusions.IsMatch(id) || exclusions.IsMatch(email),
-            IsProtectedGroup = protectedGroups.IsMatch,
+            IsExcludedGroup = excludedGroups.IsMatch,
             IncludeAppAccounts = IncludeAppAccounts,
         };
+        try
+        {
+            AdministratorGroups? groups = null;
+            RunAsync(async (_, token) => groups = await AdministratorGroups.ReadAsync(jira, token).ConfigureAwait(false));
+            WriteVerbose($"Administrators' groups (Jira's admin and site-admin access): {string.Join(", ", groups!.Groups.Select(g => g.Name).Distinct())}.");
+            return policy with { AdministratorGroups = groups };
+        }
+        catch (AtlassianApiException e)
+        {
+            string reason = $"not changed: the administrators' groups could not be read ({e.Message}), so whether the user is an admin is unknown";
+            WriteWarning($"The administrators' groups could not be read from Jira ({e.Message}): every user is skipped.");
+            return policy with { Unchecked = reason };
+        }
     }
 
     private void ReportUnchanged(RemovalPlan plan, string? siteName)
@@ -197,10 +328,10 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         }
     }
 
-    private RemovalJournal OpenJournal()
+    private RemovalJournal OpenJournal(string runId)
     {
         string path = JournalPath is null
-            ? RemovalJournal.DefaultPath(RemovalJournal.NewRunId())
+            ? RemovalJournal.DefaultPath(runId)
             : SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath);
         try
         {
@@ -208,7 +339,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
         }
         catch (JournalException e)
         {
-            ThrowTerminatingError(Error(e.Message, "JournalNotWritable", ErrorCategory.WriteError, path, e));
+            ThrowTerminatingError(Error(e.Message, e.InUse ? "JournalInUse" : "JournalNotWritable", e.InUse ? ErrorCategory.ResourceBusy : ErrorCategory.WriteError, path, e));
             throw;
         }
     }

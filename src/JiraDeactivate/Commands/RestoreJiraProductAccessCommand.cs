@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
 
 namespace JiraDeactivate.Commands;
@@ -14,26 +15,45 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
 {
     private const string JournalSet = "Journal";
     private const string ResultSet = "Result";
-    private readonly List<ProductAccessRemoval> _results = [];
+    private readonly List<RestoreSelection> _selections = [];
+    private int _withoutJournal;
 
-    /// <summary>The journal of the removal run(s) to undo.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = JournalSet)]
-    [ValidateNotNullOrEmpty]
-    public string JournalPath { get; set; } = string.Empty;
+    /// <summary>
+    /// The journal of the removal run(s) to undo; bound by property name too, so result rows exported with
+    /// Export-Csv and read back with Import-Csv can be piped in.
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? JournalPath { get; set; }
 
     /// <summary>Only this run of the journal.</summary>
-    [Parameter(ParameterSetName = JournalSet)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
     public string? RunId { get; set; }
 
     /// <summary>Only these users' account IDs; wildcards allowed.</summary>
-    [Parameter(ParameterSetName = JournalSet)]
+    [Parameter(ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
-    public string[] AccountId { get; set; } = [];
+    [AllowNull]
+    public string[]? AccountId { get; set; }
+
+    /// <summary>Only this product.</summary>
+    [Parameter(ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
+    [ProductNameTransformation]
+    public JiraProduct? Product { get; set; }
 
     /// <summary>Results of Remove-JiraProductAccess to undo.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ResultSet)]
     public ProductAccessRemoval? InputObject { get; set; }
+
+    /// <summary>
+    /// Also restore runs whose lines cannot be checked for edits, because their seal keys are not on this machine
+    /// (a journal copied from another machine, or written by the first version). Review such a journal first.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowUnsealed { get; set; }
 
     /// <summary>How many users are restored at the same time.</summary>
     [Parameter]
@@ -42,34 +62,40 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
 
     protected override void ProcessRecord()
     {
-        if (InputObject is { } result)
+        var selection = InputObject is { } result
+            ? new RestoreSelection(result.JournalPath, result.RunId, [result.AccountId], result.ProductValue)
+            : new RestoreSelection(JournalPath, RunId, AccountId ?? [], Product);
+        if (string.IsNullOrWhiteSpace(selection.JournalPath))
         {
-            _results.Add(result);
+            _withoutJournal++;
+            return;
         }
+
+        _selections.Add(selection with { JournalPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(selection.JournalPath) });
     }
 
     protected override void EndProcessing()
     {
-        var (session, jira) = RequireJiraConnection();
-
-        var byJournal = ParameterSetName == JournalSet
-            ? [(Path: SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath), Include: JournalFilter())]
-            : _results.Where(r => r.JournalPath is not null && r.RunId is not null)
-                .GroupBy(r => r.JournalPath!)
-                .Select(g => (Path: g.Key, Include: ResultFilter(g.ToList())))
-                .ToList();
-        if (ParameterSetName == ResultSet && _results.Any(r => r.JournalPath is null && r.GroupsRemoved.Count > 0))
+        if (_withoutJournal > 0)
         {
-            WriteWarning("Some results carry no journal (they changed nothing); only results of a run with a journal can be restored.");
+            WriteWarning($"{_withoutJournal} input(s) name no journal (results that changed nothing): they are left out; only users of a run with a journal can be restored.");
         }
 
-        foreach (var (path, include) in byJournal)
+        if (_selections.Count == 0)
         {
-            Restore(jira, path, include);
+            return;
+        }
+
+        var (session, jira) = RequireJiraConnection();
+        var validator = new RestoreValidator(new ProductRoleCache(jira), session.SiteName, ReadAdministratorGroups(jira));
+        foreach (var journal in _selections.GroupBy(s => s.JournalPath!, StringComparer.Ordinal))
+        {
+            var selections = journal.ToList();
+            Restore(jira, validator, journal.Key, entry => selections.Any(s => s.Includes(entry)));
         }
     }
 
-    private void Restore(JiraRestClient jira, string path, Func<JournalEntry, bool> include)
+    private void Restore(JiraRestClient jira, RestoreValidator validator, string path, Func<JournalEntry, bool> include)
     {
         if (!File.Exists(path))
         {
@@ -77,8 +103,34 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
             return;
         }
 
-        var items = RestorePlanner.FromJournal(RemovalJournal.Read(path, (line, reason) =>
-            WriteWarning($"{path}:{line}: a line that cannot be read was skipped (a run stopped while writing it?): {reason}")), include);
+        // A real restore locks the journal while it reads and appends, so no removal run can write it meanwhile.
+        using var journal = IsPreview() ? null : OpenJournal(path);
+        void OnBadLine(long line, string reason) => WriteWarning($"{path}:{line}: a line that cannot be read was skipped (a run stopped while writing it?): {reason}");
+        var lines = journal is null ? RemovalJournal.Read(path, OnBadLine).ToList() : journal.ReadAll(OnBadLine);
+        var plan = RestorePlanner.FromJournal(lines, JournalKeys.Default, AllowUnsealed, include);
+        foreach (string run in plan.UnsealedRuns)
+        {
+            WriteWarning($"{path}: run '{run}' is restored without checking its lines for edits (-AllowUnsealed): its seal key is not on this machine.");
+        }
+
+        var items = new List<RestoreItem>();
+        var refusals = plan.Refusals.ToList();
+        RunForEach(plan.Items, 1, 4, $"Restore-JiraProductAccess: checking {plan.Items.Count} users against Jira", async (item, _, ct) =>
+        {
+            var (allowed, refused) = await validator.CheckAsync(item, ct).ConfigureAwait(false);
+            refusals.AddRange(refused);
+            if (allowed is not null)
+            {
+                items.Add(allowed);
+            }
+        });
+
+        foreach (var refusal in refusals.OrderBy(r => r.Line))
+        {
+            WriteError(Error($"{path}:{refusal.Line}: refused to restore{(refusal.AccountId is null ? string.Empty : $" {refusal.AccountId}")}: {refusal.Reason}.",
+                "JournalLineRefused", ErrorCategory.SecurityError, refusal.AccountId ?? (object)refusal.Line));
+        }
+
         if (items.Count == 0)
         {
             WriteVerbose($"Nothing in '{path}' is left to restore.");
@@ -86,34 +138,39 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
 
         var approved = items.Where(i => ShouldProcess(i.Target, i.Action)).ToList();
-        if (approved.Count == 0)
+        if (approved.Count == 0 || journal is null)
         {
             return;
         }
 
-        using var journal = OpenJournal(path);
         var executor = new RestoreExecutor(jira, journal);
         RunForEach(approved, ThrottleLimit, 4, $"Restore-JiraProductAccess: {approved.Count} users", async (item, queue, ct) =>
         {
             var result = await executor.ExecuteAsync(item, ct).ConfigureAwait(false);
             queue.WriteObject(result);
-            if (result.Status == RestoreStatus.Failed)
+            if (result.Outcome == RestoreStatus.Failed)
             {
                 queue.WriteError(Error($"{item.Target}: {result.Message}", "RestoreFailed", ErrorCategory.InvalidResult, item.AccountId));
             }
         });
     }
 
-    private Func<JournalEntry, bool> JournalFilter()
+    // A restore never adds anyone to an administrators' group: those Jira reports now, and the usual names.
+    private Func<JiraGroup, bool> ReadAdministratorGroups(JiraRestClient jira)
     {
-        var accounts = new WildcardMatcher(AccountId);
-        return entry => (RunId is null || entry.RunId == RunId) && (accounts.IsEmpty || accounts.IsMatch(entry.AccountId));
-    }
+        var names = new WildcardMatcher(ProtectionPolicy.AdministratorGroupNames);
+        AdministratorGroups? groups = null;
+        try
+        {
+            RunAsync(async (_, token) => groups = await AdministratorGroups.ReadAsync(jira, token).ConfigureAwait(false));
+        }
+        catch (AtlassianApiException e)
+        {
+            ThrowTerminatingError(Error($"The administrators' groups could not be read from Jira ({e.Message}); a restore needs them to make sure it grants no admin access. Nothing was changed.",
+                "AdministratorGroupsUnavailable", CategoryOf(e), null, e));
+        }
 
-    private static Func<JournalEntry, bool> ResultFilter(List<ProductAccessRemoval> results)
-    {
-        var wanted = results.Select(r => (r.RunId, r.AccountId, r.Product)).ToHashSet();
-        return entry => entry.AccountId is not null && entry.Product is not null && wanted.Contains((entry.RunId, entry.AccountId, entry.Product.Value));
+        return group => groups!.Contains(group) || names.IsMatch(group.Name);
     }
 
     private RemovalJournal OpenJournal(string path)
@@ -124,7 +181,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
         catch (JournalException e)
         {
-            ThrowTerminatingError(Error(e.Message, "JournalNotWritable", ErrorCategory.WriteError, path, e));
+            ThrowTerminatingError(Error(e.Message, e.InUse ? "JournalInUse" : "JournalNotWritable", e.InUse ? ErrorCategory.ResourceBusy : ErrorCategory.WriteError, path, e));
             throw;
         }
     }

@@ -33,7 +33,7 @@ public class InactiveUserSelectorTests
         Assert.Equal(["acme", "other"], result.Select(r => r.Site));
         Assert.Equal((s_longAgo, false), (result[0].LastActive, result[0].NeverActive));
         Assert.True(result[1].NeverActive);
-        Assert.All(result, r => Assert.Equal(JiraProduct.JiraSoftware, r.Product));
+        Assert.All(result, r => Assert.Equal(JiraProduct.JiraSoftware, r.ProductValue));
     }
 
     [Fact]

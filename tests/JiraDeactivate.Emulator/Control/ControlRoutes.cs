@@ -30,6 +30,7 @@ internal static class ControlRoutes
             host.ResetState();
             return Results.NoContent();
         });
+        control.MapPost("/activity", (Func<HttpContext, Task<IResult>>)(http => RecordActivityAsync(http, host.State)));
         control.MapGet("/export.csv", () =>
             Results.Text(ExportCsvWriter.Write(host.State), "text/csv; charset=utf-8", Encoding.UTF8));
     }
@@ -58,6 +59,26 @@ internal static class ControlRoutes
             return Results.NoContent();
         }
         catch (Exception e) when (e is InvalidDataException or JsonException)
+        {
+            return Error(e.Message);
+        }
+    }
+
+    // {"accountId": "...", "product": "jira-software", "date": "2026-11-01"} (date optional: the state's as-of day).
+    private static async Task<IResult> RecordActivityAsync(HttpContext http, OrgState state)
+    {
+        try
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject
+                ?? throw new ArgumentException("The body must be a JSON object: accountId, product and an optional date.");
+            string accountId = body["accountId"]?.GetValue<string>() ?? throw new ArgumentException("accountId is missing.");
+            string product = body["product"]?.GetValue<string>() ?? throw new ArgumentException("product is missing (an Admin API key such as jira-software).");
+            DateOnly? day = body["date"]?.GetValue<string>() is { } text ? DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
+            return state.RecordActivity(accountId, product, day)
+                ? Results.NoContent()
+                : Results.Json(new { error = $"No user '{accountId}' or no product '{product}'." }, EmulatorJson.CamelCase, statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidOperationException)
         {
             return Error(e.Message);
         }

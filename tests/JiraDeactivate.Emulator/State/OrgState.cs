@@ -251,6 +251,25 @@ public sealed class OrgState
         }
     }
 
+    /// <summary>
+    /// Records that a user used a product on a day (the product's Admin API key, e.g. "jira-software"), as if the
+    /// user worked in it after an export was taken. False when the user or the product is unknown.
+    /// </summary>
+    public bool RecordActivity(string accountId, string productKey, DateOnly? day)
+    {
+        lock (_gate)
+        {
+            if (!_usersById.TryGetValue(accountId, out var user) || !_document.Products.Any(p => p.AdminKey == productKey))
+            {
+                return false;
+            }
+
+            user.LastActive[productKey] = day ?? _document.AsOf;
+            _version++;
+            return true;
+        }
+    }
+
     private MembershipResult ChangeMembership(
         GroupSelector selector, string accountId, Func<GroupRecord, string, bool> change, MembershipOutcome noChange)
     {

@@ -1,0 +1,148 @@
+using System.Management.Automation;
+using JiraDeactivate.Core.Reports;
+
+namespace JiraDeactivate.Commands;
+
+/// <summary>
+/// <para type="synopsis">Writes a report of inactive users, seats and removal results: a self-contained HTML page, or Markdown.</para>
+/// </summary>
+[Cmdlet(VerbsData.Export, "JiraInactivityReport", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
+{
+    private InactivityReport? _report;
+
+    /// <summary>The file to write; .md or .markdown writes Markdown unless -Format says otherwise.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>Inactive users (Get-InactiveJiraUser), seat counts (Get-JiraProductLicense) and results (Remove-JiraProductAccess).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [AllowNull]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The report's title.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Title { get; set; } = ReportOptions.DefaultTitle;
+
+    /// <summary>The price of one seat: the report then shows the cost of the seats at stake and freed.</summary>
+    [Parameter]
+    [ValidateRange(0, 1_000_000)]
+    public decimal PricePerSeat { get; set; }
+
+    /// <summary>The currency shown with costs. Default USD.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Currency { get; set; } = "USD";
+
+    /// <summary>Html or Markdown; default from the file's extension (.md, .markdown: Markdown; otherwise Html).</summary>
+    [Parameter]
+    public ReportFormat Format { get; set; }
+
+    /// <summary>Markdown: how many users the table lists (the longest inactive first). Default 50.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int Top { get; set; } = 50;
+
+    /// <summary>Do not overwrite an existing file.</summary>
+    [Parameter]
+    [Alias("NoOverwrite")]
+    public SwitchParameter NoClobber { get; set; }
+
+    /// <summary>Overwrite a read-only file.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Write the report's file (FileInfo) to the pipeline.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void BeginProcessing() => _report = new InactivityReport(new ReportOptions
+    {
+        Title = Title,
+        PricePerSeat = MyInvocation.BoundParameters.ContainsKey(nameof(PricePerSeat)) ? PricePerSeat : null,
+        Currency = Currency,
+        MarkdownRows = Top,
+    });
+
+    protected override void ProcessRecord()
+    {
+        if (InputObject is null)
+        {
+            return;
+        }
+
+        if (!ReportInput.TryAdd(_report!, InputObject))
+        {
+            WriteError(Error($"The report takes inactive users, product licenses and removal results; a {InputObject.BaseObject.GetType().Name} is none of them.",
+                "ReportInputNotRecognized", ErrorCategory.InvalidType, InputObject));
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        string file = ResolveFile();
+        var format = MyInvocation.BoundParameters.ContainsKey(nameof(Format)) ? Format : ReportFile.FormatFor(file);
+        if (!ShouldProcess(file, $"Write the {format} inactivity report"))
+        {
+            return;
+        }
+
+        try
+        {
+            if (Force && File.Exists(file) && File.GetAttributes(file).HasFlag(FileAttributes.ReadOnly))
+            {
+                File.SetAttributes(file, File.GetAttributes(file) & ~FileAttributes.ReadOnly);
+            }
+
+            using (var stream = new FileStream(file, NoClobber ? FileMode.CreateNew : FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                ReportFile.Write(_report!, format, stream);
+            }
+
+            WriteVerbose($"Wrote the report of {_report!.Users.Count:N0} users, {_report.Licenses.Count} seat counts and {_report.Results.Count:N0} results to '{file}'.");
+        }
+        catch (IOException e) when (NoClobber && File.Exists(file))
+        {
+            ThrowTerminatingError(Error($"The file '{file}' already exists and -NoClobber was given.", "ReportFileExists", ErrorCategory.ResourceExists, file, e));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(Error($"Cannot write the report to '{file}': {e.Message}", "ReportNotWritable", ErrorCategory.WriteError, file, e,
+                File.Exists(file) && !Force ? "Use -Force to overwrite a read-only file." : null));
+        }
+
+        if (PassThru)
+        {
+            WriteObject(new FileInfo(file));
+        }
+    }
+
+    private string ResolveFile()
+    {
+        string file;
+        try
+        {
+            file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or PSInvalidOperationException)
+        {
+            ThrowTerminatingError(Error($"'{Path}' is not a file path: {e.Message}", "ReportPathInvalid", ErrorCategory.InvalidArgument, Path, e));
+            throw;
+        }
+
+        if (Directory.Exists(file))
+        {
+            ThrowTerminatingError(Error($"'{file}' is a folder; give the report's file name.", "ReportPathIsFolder", ErrorCategory.InvalidArgument, file));
+        }
+
+        if (System.IO.Path.GetDirectoryName(file) is { Length: > 0 } folder && !Directory.Exists(folder))
+        {
+            ThrowTerminatingError(Error($"Cannot write the report to '{file}': the folder '{folder}' does not exist.", "ReportFolderNotFound", ErrorCategory.ObjectNotFound, file));
+        }
+
+        return file;
+    }
+}

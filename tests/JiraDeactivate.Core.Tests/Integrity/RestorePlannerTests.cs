@@ -1,0 +1,147 @@
+using System.Text.Json;
+using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Removal;
+
+namespace JiraDeactivate.Core.Tests.Integrity;
+
+/// <summary>A restore takes from a journal only what a removal run of this module did (issue 13).</summary>
+public sealed class RestorePlannerTests : IDisposable
+{
+    private const string Software = "jira-software-users";
+    private readonly string _folder = Directory.CreateTempSubdirectory("restore-planner-").FullName;
+    private readonly JournalKeys _keys;
+    private readonly string _path;
+
+    public RestorePlannerTests()
+    {
+        _keys = new JournalKeys(Path.Combine(_folder, "keys"));
+        _path = Path.Combine(_folder, "journal.jsonl");
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private void WriteRun(string runId, string user, params string[] groups)
+    {
+        using var journal = RemovalJournal.Open(_path, _keys);
+        journal.StartRun(runId, RestorePlanner.RemovalOperation, "acme", "test run");
+        journal.Append(new JournalEntry { RunId = runId, Event = JournalEvent.Planned, AccountId = user, Product = JiraProduct.JiraSoftware, Site = "acme", Groups = groups });
+        foreach (string group in groups)
+        {
+            journal.Append(Line(runId, JournalEvent.Removing, user, group));
+            journal.Append(Line(runId, JournalEvent.Removed, user, group));
+        }
+    }
+
+    private static JournalEntry Line(string runId, JournalEvent kind, string user, string group, string site = "acme") =>
+        new() { RunId = runId, Event = kind, AccountId = user, Product = JiraProduct.JiraSoftware, Site = site, GroupName = group };
+
+    private void AppendByHand(JournalEntry entry) =>
+        File.AppendAllText(_path, JsonSerializer.Serialize(entry, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }) + "\n");
+
+    private RestorePlan Plan(bool allowUnsealed = false) => RestorePlanner.FromJournal(RemovalJournal.Read(_path), _keys, allowUnsealed);
+
+    [Fact]
+    public void A_genuine_run_gives_back_exactly_its_removals()
+    {
+        WriteRun("run1", "ann", Software, "jira-developers");
+
+        var plan = Plan();
+
+        var item = Assert.Single(plan.Items);
+        Assert.Equal("ann", item.AccountId);
+        Assert.Equal([Software, "jira-developers"], item.Groups.Select(g => g.Name));
+        Assert.Empty(plan.Refusals);
+    }
+
+    [Fact]
+    public void A_line_appended_by_hand_to_a_sealed_run_is_refused_with_its_line_number()
+    {
+        WriteRun("run1", "ann", Software);
+        AppendByHand(Line("run1", JournalEvent.Removed, "mallory", "site-admins"));
+
+        var plan = Plan();
+
+        Assert.Equal(["ann"], plan.Items.Select(i => i.AccountId));
+        var refusal = Assert.Single(plan.Refusals);
+        Assert.Equal(5, refusal.Line);
+        Assert.Equal("mallory", refusal.AccountId);
+        Assert.Contains("seal does not match", refusal.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sealed_line_copied_onto_another_user_or_group_no_longer_matches()
+    {
+        WriteRun("run1", "ann", Software);
+        var genuine = RemovalJournal.Read(_path).Last().Entry;
+        AppendByHand(genuine with { GroupName = "site-admins" });
+
+        var refusal = Assert.Single(Plan().Refusals);
+
+        Assert.Contains("seal does not match", refusal.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whole_run_forged_by_hand_is_refused_unless_unsealed_runs_are_allowed()
+    {
+        WriteRun("run1", "ann", Software);
+        AppendByHand(new JournalEntry { RunId = "forged", Event = JournalEvent.RunStarted, Operation = RestorePlanner.RemovalOperation, Site = "acme" });
+        AppendByHand(new JournalEntry { RunId = "forged", Event = JournalEvent.Planned, AccountId = "mallory", Product = JiraProduct.JiraSoftware, Site = "acme", Groups = [Software] });
+        AppendByHand(Line("forged", JournalEvent.Removed, "mallory", Software));
+
+        var strict = Plan();
+        var lenient = Plan(allowUnsealed: true);
+
+        Assert.Equal(["ann"], strict.Items.Select(i => i.AccountId));
+        Assert.Contains("seal key is not on this machine", Assert.Single(strict.Refusals).Reason, StringComparison.Ordinal);
+        Assert.Equal(["ann", "mallory"], lenient.Items.Select(i => i.AccountId).Order());
+        Assert.Equal(["forged"], lenient.UnsealedRuns);
+    }
+
+    [Fact]
+    public void Unsealed_lines_must_still_follow_a_removal_runs_shape()
+    {
+        AppendByHand(new JournalEntry { RunId = "old", Event = JournalEvent.RunStarted, Site = "acme", Message = "Remove-JiraProductAccess by admin@acme.example: 1 users" });
+        AppendByHand(new JournalEntry { RunId = "old", Event = JournalEvent.Planned, AccountId = "ann", Product = JiraProduct.JiraSoftware, Site = "acme", Groups = [Software] });
+        AppendByHand(Line("old", JournalEvent.Removed, "ann", Software));
+        AppendByHand(Line("old", JournalEvent.Removed, "ann", "site-admins"));
+        AppendByHand(Line("old", JournalEvent.Removed, "bob", Software, site: "other"));
+        AppendByHand(Line("nostart", JournalEvent.Removed, "carl", Software));
+        AppendByHand(new JournalEntry { RunId = "restore", Event = JournalEvent.RunStarted, Operation = "Restore-JiraProductAccess", Site = "acme" });
+        AppendByHand(Line("restore", JournalEvent.Removed, "dora", Software));
+
+        var plan = Plan(allowUnsealed: true);
+
+        Assert.Equal([Software], Assert.Single(plan.Items).Groups.Select(g => g.Name));
+        var reasons = plan.Refusals.OrderBy(r => r.Line).Select(r => (r.Line, r.Reason)).ToList();
+        Assert.Equal([4L, 5L, 6L, 8L], reasons.Select(r => r.Line));
+        Assert.Contains("no Planned line", reasons[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("names site 'other'", reasons[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("no RunStarted line", reasons[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("is not a run of Remove-JiraProductAccess", reasons[3].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_RunStarted_for_a_run_refuses_the_run()
+    {
+        WriteRun("run1", "ann", Software);
+        AppendByHand(new JournalEntry { RunId = "run1", Event = JournalEvent.RunStarted, Operation = RestorePlanner.RemovalOperation, Site = "other" });
+
+        var plan = Plan(allowUnsealed: true);
+
+        Assert.Empty(plan.Items);
+        Assert.Contains("2 RunStarted lines", plan.Refusals[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_restored_membership_is_not_restored_again()
+    {
+        WriteRun("run1", "ann", Software);
+        using (var journal = RemovalJournal.Open(_path, _keys))
+        {
+            journal.Append(Line("run1", JournalEvent.Restored, "ann", Software));
+        }
+
+        Assert.Empty(Plan().Items);
+    }
+}
