@@ -32,7 +32,11 @@ AfterAll {
 }
 
 Describe 'Get-InactiveJiraUser through the v2 user search' {
-    AfterEach { Set-JiraEmulatorConfig $emu $defaults | Out-Null }
+    AfterEach {
+        Set-JiraEmulatorConfig $emu $defaults | Out-Null
+        # A connection keeps the pace it learned from 429s: each test starts with a fresh one.
+        Connect-TestEmulator $emu
+    }
 
     It 'gives the same users as the per-user route and the CSV at each edge of the rule, for <Product>' -ForEach @(
         @{ Product = 'JiraSoftware' }
@@ -166,8 +170,6 @@ Describe 'Get-InactiveJiraUser through the v2 user search' {
         Get-Calls $search 200 | Should -Be 8
         $limited | Should -BeLessOrEqual 8 -Because 'each page waits for its slot instead of bouncing off the limit'
         Get-Key $actual | Should -Be $expected
-        # The connection keeps the pace it learned: start afresh for the next tests.
-        Connect-TestEmulator $emu
     }
 
     It 'says with -Verbose which source it used and how many calls of each kind this run made' {
