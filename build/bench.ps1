@@ -341,19 +341,28 @@ function Invoke-RemovalBench {
 
 # ---------------------------------------------------------------- Import-Module
 function Invoke-ImportBench {
-    Write-Step "Import-Module: $ImportRepeat interleaved pairs of fresh pwsh starts"
-    $bare = @(); $with = @(); $inside = @()
-    # The timed child also reports the Import-Module call's own time, measured inside it (far less noisy).
-    $importCommand = "`$c = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModulePath'; `$c.Elapsed.TotalMilliseconds"
+    Write-Step "Import-Module: $ImportRepeat interleaved rounds of fresh pwsh starts (bare, the module, an empty module)"
+    # The floor: a manifest module with nothing in it, what any Import-Module costs before a module does anything.
+    $empty = Join-Path $work 'EmptyModule'
+    New-Item -ItemType Directory -Force -Path $empty | Out-Null
+    Set-Content -LiteralPath (Join-Path $empty 'EmptyModule.psd1') -Value "@{ ModuleVersion = '1.0.0'; GUID = '0b1a6c57-1f4e-4a55-9a0e-2f8f1f0c1a11'; FunctionsToExport = @(); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
+    $bare = @(); $with = @(); $inside = @(); $floor = @(); $floorInside = @()
+    # Every child runs the same script; only the Import-Module differs (none for the bare start). Each reports the
+    # Import-Module call's own time, measured inside it (far less noisy than process starts).
+    $timed = { param($Import) "`$c = [Diagnostics.Stopwatch]::StartNew(); $Import; `$c.Elapsed.TotalMilliseconds" }
     & dotnet pwsh -NoProfile -c '$null' | Out-Null   # warm the file cache
     for ($i = 0; $i -lt $ImportRepeat; $i++) {
-        $bare += (Measure-Command { & dotnet pwsh -NoProfile -c '$null' | Out-Null }).TotalMilliseconds
-        $with += (Measure-Command { $script:out = & dotnet pwsh -NoProfile -c $importCommand }).TotalMilliseconds
+        $bare += (Measure-Command { & dotnet pwsh -NoProfile -c (& $timed '') | Out-Null }).TotalMilliseconds
+        $with += (Measure-Command { $script:out = & dotnet pwsh -NoProfile -c (& $timed "Import-Module '$ModulePath'") }).TotalMilliseconds
         $inside += [double]($script:out | Select-Object -Last 1)
+        $floor += (Measure-Command { $script:out = & dotnet pwsh -NoProfile -c (& $timed "Import-Module '$empty'") }).TotalMilliseconds
+        $floorInside += [double]($script:out | Select-Object -Last 1)
     }
     $added = (Get-Median $with) - (Get-Median $bare)
-    Add-Figure value import-module-ms $added ms '< 150' ($added -lt 150) "median of ${ImportRepeat}: pwsh -NoProfile -c 'Import-Module' minus pwsh -NoProfile -c '`$null' (process starts vary by ~100 ms here)"
+    Add-Figure value import-module-ms $added ms '< 100' ($added -lt 100) "median of ${ImportRepeat}: pwsh -NoProfile -c 'Import-Module' minus the same pwsh without it (process starts vary by ~100 ms here)"
     Add-Figure value import-module-inprocess-ms (Get-Median $inside) ms '' $null 'the Import-Module call alone, timed inside the same child processes'
+    Add-Figure value import-module-floor-ms ((Get-Median $floor) - (Get-Median $bare)) ms '' $null "the floor, side by side: the same for a manifest module with nothing in it"
+    Add-Figure value import-module-floor-inprocess-ms (Get-Median $floorInside) ms '' $null 'the floor: an empty module''s Import-Module call alone'
     Add-Figure value pwsh-start-ms (Get-Median $bare) ms
 }
 

@@ -3,7 +3,8 @@
     Writes the built module as a .nupkg to a local feed folder (what Publish-PSResource pushes to a gallery).
 .DESCRIPTION
     Stages the module without build leftovers (.pdb and the compiler's XML doc files), checks that it has its
-    manifest and its help (en-US/JiraDeactivate.dll-Help.xml and the about topic), and publishes it to -Feed.
+    manifest, its loader and assemblies (bin/) and its help (en-US/JiraDeactivate.dll-Help.xml and the about topic),
+    and publishes it to -Feed.
     Publishing to a gallery is the same command with -Repository PSGallery -ApiKey <key>.
 .EXAMPLE
     ./build/package.ps1 -ModuleDir ./out/JiraDeactivate/0.1.0 -Feed ./artifacts/package
@@ -13,7 +14,8 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 $moduleName = 'JiraDeactivate'
-$requiredFiles = "$moduleName.psd1", "$moduleName.dll", "en-US/$moduleName.dll-Help.xml", "en-US/about_$moduleName.help.txt"
+$requiredFiles = "$moduleName.psd1", "$moduleName.psm1", "bin/$moduleName.Loader.dll", "bin/$moduleName.dll", "bin/$moduleName.deps.json",
+    "en-US/$moduleName.dll-Help.xml", "en-US/about_$moduleName.help.txt"
 
 function Test-PackageContent {
     # The files an installed module needs; the help is built by build/docs.ps1, which a partial build can skip.
@@ -27,7 +29,7 @@ function Copy-ModuleForPackage {
     # A copy without debug symbols and the compiler's XML doc files (<assembly>.xml next to <assembly>.dll).
     param([Parameter(Mandatory)] [string] $Source, [Parameter(Mandatory)] [string] $Destination)
     Copy-Item -LiteralPath $Source -Destination $Destination -Recurse
-    $leftovers = Get-ChildItem -LiteralPath $Destination -File | Where-Object {
+    $leftovers = Get-ChildItem -LiteralPath $Destination -File -Recurse | Where-Object {
         $_.Extension -eq '.pdb' -or ($_.Extension -eq '.xml' -and (Test-Path -LiteralPath ([System.IO.Path]::ChangeExtension($_.FullName, '.dll'))))
     }
     $leftovers | Remove-Item

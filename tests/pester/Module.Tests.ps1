@@ -1,11 +1,13 @@
 BeforeAll { . (Join-Path $PSScriptRoot 'Common.ps1') }
 
 Describe 'The built module' {
-    It 'loads from the out folder as a binary module with its manifest' {
+    It 'loads from the out folder with its manifest, its cmdlets from bin/ in a load context of their own' {
         $module = Get-Module JiraDeactivate
-        $module.ModuleType | Should -Be 'Binary'
         $module.ModuleBase | Should -BeLike '*out*JiraDeactivate*'
         $module.Version | Should -Be ([version](Import-PowerShellDataFile (Join-Path $RepoRoot 'JiraDeactivate.psd1')).ModuleVersion)
+        $assembly = (Get-Command Import-CsvExport).ImplementingType.Assembly
+        $assembly.Location | Should -Be (Join-Path $module.ModuleBase 'bin/JiraDeactivate.dll')
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name | Should -Be 'JiraDeactivate'
     }
 
     It 'exports exactly the cmdlets the manifest lists' {

@@ -41,8 +41,19 @@ Describe 'The module package' {
     It 'holds the help files and no build leftovers' {
         Join-Path $installed 'en-US/JiraDeactivate.dll-Help.xml' | Should -Exist
         Join-Path $installed 'en-US/about_JiraDeactivate.help.txt' | Should -Exist
-        Get-ChildItem $installed -Filter '*.pdb' | Should -BeNullOrEmpty
-        Join-Path $installed 'JiraDeactivate.xml' | Should -Not -Exist
+        Get-ChildItem $installed -Filter '*.pdb' -Recurse | Should -BeNullOrEmpty
+        Join-Path $installed 'bin/JiraDeactivate.xml' | Should -Not -Exist
+        Join-Path $installed 'bin/JiraDeactivate.Core.xml' | Should -Not -Exist
+    }
+
+    It 'holds the loader and the assemblies in bin/, and the manifest loads only the loader script' {
+        foreach ($file in 'JiraDeactivate.psm1', 'bin/JiraDeactivate.Loader.dll', 'bin/JiraDeactivate.dll', 'bin/JiraDeactivate.Core.dll', 'bin/JiraDeactivate.deps.json') {
+            Join-Path $installed $file | Should -Exist
+        }
+        Get-ChildItem $installed -Filter '*.dll' | Should -BeNullOrEmpty -Because 'PowerShell probes the module folder itself'
+        $manifest.RootModule | Should -Be 'JiraDeactivate.psm1'
+        $manifest.Keys | Should -Not -Contain 'RequiredAssemblies'
+        $manifest.Keys | Should -Not -Contain 'NestedModules'
     }
 
     It 'refuses to package a module without its help' {
@@ -66,6 +77,7 @@ Import-Module '$installed'
     Synopsis     = (Get-Help Remove-JiraProductAccess -Full).Synopsis
     Examples     = @((Get-Help Remove-JiraProductAccess -Full).examples.example).Count
     About        = (Get-Help about_JiraDeactivate | Out-String)
+    Table        = (Import-CsvExport '$Sample' | Select-Object -First 2 | Out-String -Width 200)
 } | ConvertTo-Json -Compress
 "@
         $result = (Invoke-FreshPwsh $script | Select-Object -Last 1) | ConvertFrom-Json
@@ -76,5 +88,6 @@ Import-Module '$installed'
         $result.Synopsis | Should -Be "Removes users' access to a Jira product by removing them from the groups that grant it; keeps their accounts."
         $result.Examples | Should -BeGreaterThan 1
         $result.About | Should -Match 'LONG DESCRIPTION'
+        $result.Table | Should -Match 'DisplayName\s+Email\s+Status\s+AddedToOrg\s+Products' -Because 'the format views apply to the types of the module''s load context'
     }
 }

@@ -1,16 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Polly.Retry;
 using Polly.Timeout;
 
 namespace JiraDeactivate.Core.Http;
 
 /// <summary>
-/// Builds the HttpClient for one Atlassian API and credential, through Microsoft.Extensions.Http:
-/// the wait for a rate-limit slot outside, then retries and timeouts (Microsoft.Extensions.Http.Resilience), then
-/// per attempt the trace, the credential and what the pacer learns from each answer. Redirects are not followed, so a credential never reaches another host.
+/// Builds the HttpClient for one Atlassian API and credential, once per connection, as a plain handler chain:
+/// the wait for a rate-limit slot outside, then retries and timeouts (Polly), then per attempt the trace, the
+/// credential and what the pacer learns from each answer. Redirects are not followed, so a credential never reaches another host.
 /// </summary>
 public static class AtlassianHttpClientFactory
 {
@@ -24,57 +23,66 @@ public static class AtlassianHttpClientFactory
     }
 
     /// <summary>
-    /// An HttpClient factory (Microsoft.Extensions.Http) whose one client talks to <paramref name="baseAddress"/>
-    /// with <paramref name="credential"/>. Dispose it to release the connections.
+    /// An HttpClient that talks to <paramref name="baseAddress"/> with <paramref name="credential"/>.
+    /// Dispose it to release the connections.
     /// </summary>
     public static AtlassianHttpClient Create(Uri baseAddress, ApiCredential credential, HttpClientOptions options, HttpCallStats stats)
     {
-        const string Name = "atlassian";
-        var services = new ServiceCollection();
-        var builder = services.AddHttpClient(Name, client =>
-            {
-                client.BaseAddress = baseAddress;
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.Add("Accept", "application/json");
-                client.DefaultRequestHeaders.Add("User-Agent", "JiraDeactivate-PowerShell");
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                MaxConnectionsPerServer = 64,
-            })
-            // One handler chain for the client's life.
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         var pacer = new RateLimitPacer(options.Time);
-        builder.AddHttpMessageHandler(() => new PacingHandler(pacer));
-        builder.AddResilienceHandler("atlassian", pipeline => Configure(pipeline, options));
-        builder.AddHttpMessageHandler(() => new HttpTraceHandler(() => CurrentTrace, stats))
-            .AddHttpMessageHandler(() => new AuthorizationHandler(credential, baseAddress))
-            .AddHttpMessageHandler(() => new RateLimitObserver(pacer));
-        services.AddSingleton(options.Time);
-        var provider = services.BuildServiceProvider();
-        return new AtlassianHttpClient(provider, provider.GetRequiredService<IHttpClientFactory>().CreateClient(Name), stats);
+        var network = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = 64,
+        };
+        HttpMessageHandler chain = Chain(network,
+            new PacingHandler(pacer),
+            new ResilienceHandler(Pipeline(options)),
+            new HttpTraceHandler(() => CurrentTrace, stats),
+            new AuthorizationHandler(credential, baseAddress),
+            new RateLimitObserver(pacer));
+        var client = new HttpClient(chain, disposeHandler: true)
+        {
+            BaseAddress = baseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        client.DefaultRequestHeaders.Add("Accept", "application/json");
+        client.DefaultRequestHeaders.Add("User-Agent", "JiraDeactivate-PowerShell");
+        return new AtlassianHttpClient(client, stats);
+    }
+
+    /// <summary>Links the handlers, outermost first, in front of <paramref name="network"/>.</summary>
+    private static HttpMessageHandler Chain(HttpMessageHandler network, params DelegatingHandler[] handlers)
+    {
+        HttpMessageHandler inner = network;
+        for (int i = handlers.Length - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+
+        return inner;
     }
 
     /// <summary>
     /// Every call the module makes is safe to repeat: reads, and membership changes whose repeat is answered
     /// "not a member" / "already a member", which the clients count as done.
     /// </summary>
-    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, HttpClientOptions options) =>
-        builder
-            .AddRetry(new HttpRetryStrategyOptions
+    private static ResiliencePipeline<HttpResponseMessage> Pipeline(HttpClientOptions options) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.Time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
                 MaxDelay = options.MaxRetryDelay,
-                ShouldRetryAfterHeader = true,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter.Of(response, options.Time) : null),
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.AttemptNumber)),
             })
-            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome, int attempt) => outcome switch
     {

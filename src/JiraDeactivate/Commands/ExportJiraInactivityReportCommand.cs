@@ -38,8 +38,10 @@ public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
     public string Currency { get; set; } = "USD";
 
     /// <summary>Html or Markdown; default from the file's extension (.md, .markdown: Markdown; otherwise Html).</summary>
+    /// <remarks>A string, not the core's enum: a parameter of a core type would load the core at Import-Module.</remarks>
     [Parameter]
-    public ReportFormat Format { get; set; }
+    [ValidateSet(nameof(ReportFormat.Html), nameof(ReportFormat.Markdown))]
+    public string? Format { get; set; }
 
     /// <summary>Markdown: how many users the table lists (the longest inactive first). Default 50.</summary>
     [Parameter]
@@ -84,7 +86,7 @@ public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
     protected override void EndProcessing()
     {
         string file = ResolveFile();
-        var format = MyInvocation.BoundParameters.ContainsKey(nameof(Format)) ? Format : ReportFile.FormatFor(file);
+        var format = Format is { } named ? Enum.Parse<ReportFormat>(named, ignoreCase: true) : ReportFile.FormatFor(file);
         if (!ShouldProcess(file, $"Write the {format} inactivity report"))
         {
             return;

@@ -24,6 +24,9 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
     private InactiveUserFilter? _filter;
     private long _usersRead;
     private bool _productSeen;
+    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
+    // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
+    private object _product = default(JiraProduct);
 
     /// <summary>Users from Import-CsvExport.</summary>
     [Parameter(Mandatory = true, ParameterSetName = FromInputSet, ValueFromPipeline = true)]
@@ -32,7 +35,7 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
     /// <summary>The product whose seats are looked at.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ProductNameTransformation]
-    public JiraProduct Product { get; set; }
+    public JiraProduct Product { get => (JiraProduct)_product; set => _product = value; }
 
     /// <summary>Inactive for more than this many days (30: a month, 365: a year).</summary>
     [Parameter(Mandatory = true, Position = 1)]

@@ -20,6 +20,9 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
     private readonly HashSet<(string, JiraProduct)> _seen = [];
     private readonly RunSummary _summary = new("would remove the access of", "removed the access of");
     private bool _judgeHere;
+    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
+    // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
+    private object _product = default(JiraProduct);
 
     /// <summary>The users' Atlassian account IDs (from Get-InactiveJiraUser, or any object with AccountId).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -29,7 +32,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
     /// <summary>The product to remove access from.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ProductNameTransformation]
-    public JiraProduct Product { get; set; }
+    public JiraProduct Product { get => (JiraProduct)_product; set => _product = value; }
 
     /// <summary>
     /// The judgment: change only users inactive for more than this many days. Bound from Get-InactiveJiraUser's

@@ -17,6 +17,9 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     private const string ResultSet = "Result";
     private readonly List<RestoreSelection> _selections = [];
     private int _withoutJournal;
+    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
+    // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
+    private object? _product;
 
     /// <summary>
     /// The journal of the removal run(s) to undo; bound by property name too, so result rows exported with
@@ -42,7 +45,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     /// <summary>Only this product.</summary>
     [Parameter(ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
     [ProductNameTransformation]
-    public JiraProduct? Product { get; set; }
+    public JiraProduct? Product { get => (JiraProduct?)_product; set => _product = value; }
 
     /// <summary>Results of Remove-JiraProductAccess to undo.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ResultSet)]
