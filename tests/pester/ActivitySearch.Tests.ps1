@@ -197,7 +197,9 @@ Describe 'Organization lookups for other commands' {
         try {
             $http.BaseAddress = [uri]$emu.adminApiUrl
             $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $emu.adminApiKey)
-            $client = [JiraDeactivate.Core.Atlassian.AdminApiClient]::new($http)
+            # The core lives in the module's own load context, out of reach of a type literal: find it there.
+            $core = [System.Runtime.Loader.AssemblyLoadContext]::All.Assemblies | Where-Object { $_.GetName().Name -eq 'JiraDeactivate.Core' } | Select-Object -First 1
+            $client = [Activator]::CreateInstance($core.GetType('JiraDeactivate.Core.Atlassian.AdminApiClient', $true), [object[]]@($http))
             $admins = $client.GetOrganizationAdminsAsync($emu.orgId, [System.Threading.CancellationToken]::None).GetAwaiter().GetResult()
         }
         finally { $http.Dispose() }
