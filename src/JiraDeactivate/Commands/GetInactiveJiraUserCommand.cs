@@ -24,9 +24,10 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
     private InactiveUserFilter? _filter;
     private long _usersRead;
     private bool _productSeen;
-    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
+    // Boxed rather than enum fields: PowerShell loads every public type of this assembly at Import-Module, and a
     // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
     private object _product = default(JiraProduct);
+    private object _activitySource = ApiActivitySource.Auto;
 
     /// <summary>Users from Import-CsvExport.</summary>
     [Parameter(Mandatory = true, ParameterSetName = FromInputSet, ValueFromPipeline = true)]
@@ -80,7 +81,7 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
     /// Holders the search is silent about are always confirmed with their own call.
     /// </summary>
     [Parameter(ParameterSetName = FromApiSet)]
-    public ApiActivitySource ActivitySource { get; set; } = ApiActivitySource.Auto;
+    public ApiActivitySource ActivitySource { get => (ApiActivitySource)_activitySource; set => _activitySource = value; }
 
     protected override void BeginProcessing()
     {
