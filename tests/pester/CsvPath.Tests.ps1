@@ -132,6 +132,88 @@ Describe 'Import-CsvExport errors' {
     }
 }
 
+Describe 'Import-CsvExport integrity (issue 13)' {
+    BeforeAll {
+        function New-Rows([int] $Count, [scriptblock] $Name) {
+            $lines = foreach ($i in 1..$Count) { "a$i,$(& $Name $i),u$i@acme.example,Active,1 Jan 2020,,1 Jan 2024,User" }
+            (@($header) + $lines) -join "`n"
+        }
+    }
+
+    It 'stops with a terminating UserExportQuoteNotClosed error naming the line where a stray quote opened, not a short list' {
+        $path = New-TestExport (New-Rows 120 { param($i) if ($i -eq 11) { '"Ann Lee' } elseif ($i -eq 100) { 'Bob" Smith' } else { "User $i" } }) -Name 'stray-quote.csv'
+        $users = [System.Collections.Generic.List[object]]::new()
+        $thrown = { Import-CsvExport $path | ForEach-Object { $users.Add($_) } } |
+            Should -Throw -ErrorId 'UserExportQuoteNotClosed,JiraDeactivate.Commands.ImportCsvExportCommand' -PassThru
+        $thrown.CategoryInfo.Category | Should -Be 'InvalidData'
+        $thrown.Exception.Message | Should -Match 'stray-quote\.csv:12: a quote opened on line 12 is not closed before line 101'
+        $users.Count | Should -Be 10
+    }
+
+    It 'stops Get-InactiveJiraUser -Path with the same error' {
+        $path = New-TestExport (New-Rows 20 { param($i) if ($i -eq 5) { '"Ann Lee' } elseif ($i -eq 9) { 'Bob" Smith' } else { "User $i" } })
+        { Get-InactiveJiraUser -Path $path -Product JiraSoftware -MoreThan 30 -AsOf 2026-11-02 } |
+            Should -Throw -ErrorId 'UserExportQuoteNotClosed,JiraDeactivate.Commands.GetInactiveJiraUserCommand'
+    }
+
+    It 'refuses duplicate columns with UserExportDuplicateColumns naming them' {
+        $path = New-TestExport "$header,Last seen in Jira - acme`na1,Ann,ann@acme.example,Active,1 Jan 2020,,1 Jan 2024,User,1 Feb 2025"
+        $thrown = { Import-CsvExport $path } | Should -Throw -ErrorId 'UserExportDuplicateColumns,JiraDeactivate.Commands.ImportCsvExportCommand' -PassThru
+        $thrown.CategoryInfo.Category | Should -Be 'InvalidData'
+        $thrown.Exception.Message | Should -Match "'Last seen in Jira - acme' \(columns 7 and 9\)"
+    }
+
+    It 'reads a UTF-8 file with a Latin-1 row right in both parts and warns naming the line' {
+        $path = Join-Path $TestDrive 'mixed.csv'
+        $bytes = [System.Text.Encoding]::UTF8.GetBytes("User id,User name,email,User status`na1,Zoë,z@acme.example,Active`n") +
+            [System.Text.Encoding]::Latin1.GetBytes("a2,José,j@acme.example,Active`n")
+        [System.IO.File]::WriteAllBytes($path, $bytes)
+        $users = Import-CsvExport $path -WarningVariable warnings -WarningAction SilentlyContinue
+        $users.DisplayName | Should -Be @('Zoë', 'José')
+        $warnings | Should -HaveCount 1
+        $warnings[0] | Should -Match 'mixed\.csv:3: .*Latin-1'
+    }
+
+    It 'reads an export from a FIFO' -Skip:($IsWindows) {
+        $fifo = Join-Path $TestDrive 'export.fifo'
+        & mkfifo $fifo
+        # The shell opens the FIFO for its redirection before anything else, so the reader below never waits forever.
+        $start = [System.Diagnostics.ProcessStartInfo]::new('/bin/sh')
+        $start.ArgumentList.Add('-c')
+        $start.ArgumentList.Add('printf "User id,User name,email,User status\na1,Ann,a@acme.example,Active\n" > "$0"')
+        $start.ArgumentList.Add($fifo)
+        $writer = [System.Diagnostics.Process]::Start($start)
+        try {
+            $users = @(Import-CsvExport -LiteralPath $fifo)
+            $users.AccountId | Should -Be 'a1'
+        }
+        finally {
+            $writer.WaitForExit(10000) | Out-Null
+        }
+    }
+
+    It 'stops on an endless stream with UserExportRecordTooLong instead of hanging' -Skip:(-not (Test-Path /dev/zero)) {
+        $thrown = { Import-CsvExport -LiteralPath /dev/zero } | Should -Throw -ErrorId 'UserExportRecordTooLong,JiraDeactivate.Commands.ImportCsvExportCommand' -PassThru
+        $thrown.CategoryInfo.Category | Should -Be 'InvalidData'
+    }
+}
+
+Describe 'Get-InactiveJiraUser -Path (issue 15)' {
+    It 'finds the same seats as Import-CsvExport | Get-InactiveJiraUser' {
+        $piped = Import-CsvExport $Sample | Get-InactiveJiraUser -Product JiraSoftware -MoreThan 90 -AsOf $SampleAsOf | ForEach-Object { "$($_.AccountId)|$($_.Site)" }
+        $direct = Get-InactiveJiraUser -Path $Sample -Product JiraSoftware -MoreThan 90 -AsOf $SampleAsOf | ForEach-Object { "$($_.AccountId)|$($_.Site)" }
+        $direct.Count | Should -BeGreaterThan 10
+        $direct | Should -Be $piped
+    }
+
+    It 'reports a bad row and a missing file like Import-CsvExport and judges the other users' {
+        $path = New-TestExport "$header`na1,Ann,ann@acme.example,Active,1 Jan 2020,,1 Jan 2024,User`na2,Bob,bob@acme.example,Active,someday,,1 Jan 2024,User" -Name 'bad-row.csv'
+        $found = Get-InactiveJiraUser -Path $path, (Join-Path $TestDrive 'nowhere.csv') -Product JiraSoftware -MoreThan 30 -AsOf 2026-11-02 -ErrorVariable errors -ErrorAction SilentlyContinue
+        $found.AccountId | Should -Be 'a1'
+        @($errors.FullyQualifiedErrorId) | Should -Be @('UserExportNotFound,JiraDeactivate.Commands.GetInactiveJiraUserCommand', 'UserExportValueInvalid,JiraDeactivate.Commands.GetInactiveJiraUserCommand')
+    }
+}
+
 Describe 'Get-InactiveJiraUser parameters' {
     BeforeAll { $command = Get-Command Get-InactiveJiraUser }
 

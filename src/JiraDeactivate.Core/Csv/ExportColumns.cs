@@ -50,17 +50,23 @@ internal sealed partial class ExportColumns
     public int OrgRole => Index("Org role", "Org role");
 
     /// <summary>Reads a header row; returns null and the missing columns when it is not a users export.</summary>
-    public static ExportColumns? TryParse(IReadOnlyList<string> header, out IReadOnlyList<string> missing)
+    /// <exception cref="UserExportIntegrityException">Two columns give the same value.</exception>
+    public static ExportColumns? TryParse(IReadOnlyList<string> header, string path, out IReadOnlyList<string> missing)
     {
         var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var duplicates = new List<string>();
         for (int i = 0; i < header.Count; i++)
         {
-            names.TryAdd(header[i].Trim(), i);
+            string name = header[i].Trim();
+            if (!names.TryAdd(name, i) && name.Length > 0)
+            {
+                duplicates.Add($"'{name}' (columns {names[name] + 1} and {i + 1})");
+            }
         }
 
         var format = names.ContainsKey("User id") || !names.ContainsKey("username") ? ExportFormat.Current : ExportFormat.Legacy;
         var required = format == ExportFormat.Current ? s_currentRequired : s_legacyRequired;
-        missing = required.Where(r => !names.ContainsKey(r)).ToArray();
+        missing = Array.FindAll(required, r => !names.ContainsKey(r));
         if (missing.Count > 0)
         {
             return null;
@@ -84,19 +90,40 @@ internal sealed partial class ExportColumns
             else if (LastSeenColumn().Match(name) is { Success: true } seen)
             {
                 var (product, site) = SplitProductAndSite(seen.Groups["rest"].Value);
-                Slot(products, product, site).LastSeen = i;
+                var slot = Slot(products, product, site);
+                NoteSameMeaning(duplicates, header, slot.LastSeen, i);
+                slot.LastSeen = i;
             }
             else if (s_knownProducts.Contains(name))
             {
-                Slot(products, name, null).Access = i;
+                var slot = Slot(products, name, null);
+                NoteSameMeaning(duplicates, header, slot.Access, i);
+                slot.Access = i;
             }
             else if (AccessColumn().Match(name) is { Success: true } access && s_knownProducts.Contains(access.Groups["product"].Value.Trim()))
             {
-                Slot(products, access.Groups["product"].Value.Trim(), access.Groups["site"].Value.Trim()).Access = i;
+                var slot = Slot(products, access.Groups["product"].Value.Trim(), access.Groups["site"].Value.Trim());
+                NoteSameMeaning(duplicates, header, slot.Access, i);
+                slot.Access = i;
             }
         }
 
+        if (duplicates.Count > 0)
+        {
+            throw new UserExportIntegrityException(path, 1, ExportIntegrityProblem.DuplicateColumns,
+                $"'{path}' has duplicate columns: {string.Join("; ", duplicates)}. Which one holds the user's data cannot be told; remove the extra column.");
+        }
+
         return new ExportColumns(format, names, groups, products.Values.ToArray(), lastLogin);
+    }
+
+    // "Jira Software - acme" and "Jira - acme" are the same product on the same site: one of the two would be lost.
+    private static void NoteSameMeaning(List<string> duplicates, IReadOnlyList<string> header, int earlier, int later)
+    {
+        if (earlier >= 0 && !header[earlier].Trim().Equals(header[later].Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            duplicates.Add($"'{header[earlier].Trim()}' and '{header[later].Trim()}' (columns {earlier + 1} and {later + 1}) give the same product and site");
+        }
     }
 
     private int Index(string current, string legacy) =>

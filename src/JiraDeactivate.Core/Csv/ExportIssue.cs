@@ -22,4 +22,7 @@ public enum ExportIssueKind
 
     /// <summary>A user's rows are not next to each other, so the user comes out more than once (a warning).</summary>
     UserRowsSplit,
+
+    /// <summary>A UTF-8 file with bytes that are not UTF-8, read as Latin-1 (a warning naming the first such line).</summary>
+    MixedEncoding,
 }

@@ -1,76 +1,127 @@
+using CsvHelper;
 using JiraDeactivate.Core.Inactivity;
 using JiraDeactivate.Core.Users;
 
 namespace JiraDeactivate.Core.Csv;
 
-/// <summary>Turns one row of an export into a user, or into an issue naming the file, line and value.</summary>
-internal sealed class ExportRowParser(ExportColumns columns, string path)
+/// <summary>
+/// Turns the parser's current row into a user, or into an issue naming the file, line and value. Reads only the
+/// columns the format needs, each once; values that repeat across users (dates, access, groups) are shared.
+/// </summary>
+internal sealed class ExportRowParser
 {
-    public ExportRecord Parse(string[] fields, long line)
+    private readonly ExportColumns _columns;
+    private readonly string _path;
+    private readonly int _accountId;
+    private readonly int _displayName;
+    private readonly int _email;
+    private readonly int _status;
+    private readonly int _addedToOrg;
+    private readonly int _orgRole;
+    private readonly int[] _groupColumns;
+    private readonly int[] _lastSeenColumns;
+    private readonly int[] _accessColumns;
+    private readonly ProductActivityCache[] _products;
+    private readonly GroupListCache _groups = new();
+
+    public ExportRowParser(ExportColumns columns, string path)
     {
-        string accountId = Cell(fields, columns.AccountId);
+        _columns = columns;
+        _path = path;
+        _accountId = columns.AccountId;
+        _displayName = columns.DisplayName;
+        _email = columns.Email;
+        _status = columns.Status;
+        _addedToOrg = columns.AddedToOrg;
+        _orgRole = columns.OrgRole;
+        _groupColumns = [.. columns.GroupColumns];
+        int count = columns.Products.Count;
+        _lastSeenColumns = new int[count];
+        _accessColumns = new int[count];
+        _products = new ProductActivityCache[count];
+        for (int i = 0; i < count; i++)
+        {
+            var product = columns.Products[i];
+            _lastSeenColumns[i] = product.LastSeen >= 0 ? product.LastSeen : product.Product is not null ? columns.LegacyLastLogin : -1;
+            _accessColumns[i] = product.Access;
+            _products[i] = new ProductActivityCache(product, _lastSeenColumns[i] >= 0);
+        }
+    }
+
+    public int AccountIdColumn => _accountId;
+
+    public ExportRecord Parse(CsvParser row, long line)
+    {
+        string accountId = Cell(row, _accountId);
         if (accountId.Length == 0)
         {
-            return Invalid(line, null, $"the '{(columns.Format == ExportFormat.Current ? "User id" : "username")}' cell is empty");
+            return Invalid(line, null, $"the '{(_columns.Format == ExportFormat.Current ? "User id" : "username")}' cell is empty");
         }
 
-        if (!ExportValues.TryParseStatus(Cell(fields, columns.Status), out var status))
+        string status = row[_status];
+        if (!ExportValues.TryParseStatus(status, out var accountStatus))
         {
-            return Invalid(line, accountId, $"'{Cell(fields, columns.Status)}' is not a user status (Active, Suspended or Deactivated)");
+            return Invalid(line, accountId, $"'{status.Trim()}' is not a user status (Active, Suspended or Deactivated)");
         }
 
         DateTime? addedToOrg = null;
-        if (columns.AddedToOrg >= 0 && !ExportValues.TryParseDate(Cell(fields, columns.AddedToOrg), out addedToOrg))
+        if (_addedToOrg >= 0 && !ExportValues.TryParseDate(row[_addedToOrg], out addedToOrg))
         {
-            return Invalid(line, accountId, $"'{Cell(fields, columns.AddedToOrg)}' in 'Added to org' is not a date like '3 Jan 2024'");
+            return Invalid(line, accountId, $"'{row[_addedToOrg].Trim()}' in 'Added to org' is not a date like '3 Jan 2024'");
         }
 
-        var products = new ProductActivity[columns.Products.Count];
+        var products = new ProductActivity[_products.Length];
         for (int i = 0; i < products.Length; i++)
         {
-            var product = columns.Products[i];
-            int lastSeenColumn = product.LastSeen >= 0 ? product.LastSeen : product.Product is not null ? columns.LegacyLastLogin : -1;
+            int lastSeenColumn = _lastSeenColumns[i];
             DateTime? lastSeen = null;
-            if (lastSeenColumn >= 0 && !ExportValues.TryParseDate(fields[lastSeenColumn], out lastSeen))
+            if (lastSeenColumn >= 0 && !ExportValues.TryParseDate(row[lastSeenColumn], out lastSeen))
             {
-                return Invalid(line, accountId, $"'{fields[lastSeenColumn]}' in 'Last seen in {product.ProductName}' is not a date like '3 Jan 2024' or 'Never accessed'");
+                return Invalid(line, accountId, $"'{row[lastSeenColumn]}' in 'Last seen in {_columns.Products[i].ProductName}' is not a date like '3 Jan 2024' or 'Never accessed'");
             }
 
-            bool? access = product.Access >= 0 ? ExportValues.ParseAccess(fields[product.Access]) : null;
-            products[i] = new ProductActivity(product.ProductName, product.Product, product.Site, access, lastSeen, lastSeenColumn >= 0);
+            bool? access = _accessColumns[i] >= 0 ? ExportValues.ParseAccess(row[_accessColumns[i]]) : null;
+            products[i] = _products[i].Get(access, lastSeen);
         }
 
         return new ExportRecord(new JiraUserActivity
         {
             AccountId = accountId,
-            DisplayName = NullIfEmpty(Cell(fields, columns.DisplayName)),
-            Email = NullIfEmpty(Cell(fields, columns.Email)),
-            Status = status,
+            DisplayName = NullIfEmpty(Cell(row, _displayName)),
+            Email = NullIfEmpty(Cell(row, _email)),
+            Status = accountStatus,
             AddedToOrg = addedToOrg,
-            OrgRole = NullIfEmpty(Cell(fields, columns.OrgRole)),
-            Groups = ReadGroups(fields),
+            OrgRole = NullIfEmpty(Cell(row, _orgRole)),
+            Groups = ReadGroups(row),
             Products = products,
             Source = ActivitySource.Csv,
-            SourceFile = path,
+            SourceFile = _path,
             LineNumber = line,
         }, null);
     }
 
-    // A plain loop: this runs for every row of files with a million users.
-    private string[] ReadGroups(string[] fields)
+    private string[] ReadGroups(CsvParser row)
     {
-        List<string>? groups = null;
-        foreach (int column in columns.GroupColumns)
+        if (_groupColumns.Length == 1)
         {
-            if (fields[column].Length == 0)
+            string cell = row[_groupColumns[0]];
+            return cell.Length == 0 ? [] : _groups.Split(cell);
+        }
+
+        // Pivoted "Group n" columns (or several group columns): one name or list per cell, kept in order, once each.
+        List<string>? groups = null;
+        foreach (int column in _groupColumns)
+        {
+            string cell = row[column];
+            if (cell.Length == 0)
             {
                 continue;
             }
 
-            foreach (string group in ExportValues.SplitGroups(fields[column]))
+            foreach (string group in _groups.Split(cell))
             {
                 groups ??= [];
-                if (!groups.Contains(group, StringComparer.Ordinal))
+                if (!groups.Contains(group))
                 {
                     groups.Add(group);
                 }
@@ -87,10 +138,10 @@ internal sealed class ExportRowParser(ExportColumns columns, string path)
                 : $"{path}:{line}: the row has {fieldCount} fields where the header has {headerCount} (a truncated or badly quoted row); it was left out."));
 
     private ExportRecord Invalid(long line, string? accountId, string reason) =>
-        new(null, new ExportIssue(ExportIssueKind.InvalidValue, path, line, accountId,
-            $"{path}:{line}: {reason}; the row{(accountId is null ? string.Empty : $" of user '{accountId}'")} was left out."));
+        new(null, new ExportIssue(ExportIssueKind.InvalidValue, _path, line, accountId,
+            $"{_path}:{line}: {reason}; the row{(accountId is null ? string.Empty : $" of user '{accountId}'")} was left out."));
 
-    private static string Cell(string[] fields, int index) => index >= 0 ? fields[index].Trim() : string.Empty;
+    private static string Cell(CsvParser row, int index) => index >= 0 ? row[index].Trim() : string.Empty;
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -25,12 +25,30 @@ internal static class UserRowMerger
             Status = first.Status,
             AddedToOrg = Earliest(first.AddedToOrg, next.AddedToOrg),
             OrgRole = first.OrgRole ?? next.OrgRole,
-            Groups = first.Groups.Concat(next.Groups).Distinct(StringComparer.Ordinal).ToArray(),
+            Groups = Union(first.Groups, next.Groups),
             Products = products,
             Source = first.Source,
             SourceFile = first.SourceFile,
             LineNumber = first.LineNumber,
         };
+    }
+
+    // One row per group makes this the hot path of such files: a loop, no LINQ; groups per user are few.
+    private static string[] Union(IReadOnlyList<string> first, IReadOnlyList<string> next)
+    {
+        var groups = new List<string>(first.Count + next.Count);
+        foreach (var list in (ReadOnlySpan<IReadOnlyList<string>>)[first, next])
+        {
+            for (int i = 0; i < list.Count; i++)
+            {
+                if (!groups.Contains(list[i]))
+                {
+                    groups.Add(list[i]);
+                }
+            }
+        }
+
+        return [.. groups];
     }
 
     private static DateTime? Earliest(DateTime? a, DateTime? b) =>

@@ -14,10 +14,11 @@ namespace JiraDeactivate.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "InactiveJiraUser", DefaultParameterSetName = FromApiSet)]
 [OutputType(typeof(InactiveJiraUser))]
-public sealed class GetInactiveJiraUserCommand : JiraCmdlet
+public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
 {
     private const string FromInputSet = "FromInput";
     private const string FromApiSet = "FromApi";
+    private const string FromPathSet = "FromPath";
 
     private static readonly TimeSpan s_progressInterval = TimeSpan.FromMilliseconds(250);
     private InactiveUserSelector? _selector;
@@ -32,6 +33,12 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
     /// <summary>Users from Import-CsvExport.</summary>
     [Parameter(Mandatory = true, ParameterSetName = FromInputSet, ValueFromPipeline = true)]
     public JiraUserActivity? InputObject { get; set; }
+
+    /// <summary>"Export users" files read in this command, without a pipeline from Import-CsvExport (scheduled tasks, large files); wildcards allowed.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = FromPathSet)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = [];
 
     /// <summary>The product whose seats are looked at.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -101,13 +108,30 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
 
     protected override void ProcessRecord()
     {
-        if (InputObject is not { } user)
+        if (ParameterSetName == FromPathSet)
         {
-            return;
+            foreach (string file in ResolveExportPaths(Path, literal: false))
+            {
+                ReadExport(file, "Get-InactiveJiraUser", Judge);
+            }
+        }
+        else if (InputObject is { } user)
+        {
+            Judge(user);
+        }
+    }
+
+    private void Judge(JiraUserActivity user)
+    {
+        _usersRead++;
+        if (!_productSeen)
+        {
+            foreach (var product in user.Products)
+            {
+                _productSeen |= product.Product == Product && product.LastSeenReported;
+            }
         }
 
-        _usersRead++;
-        _productSeen = _productSeen || user.Products.Any(p => p.Product == Product && p.LastSeenReported);
         foreach (var inactive in _selector!.Select(user))
         {
             WriteObject(inactive);
@@ -133,7 +157,7 @@ public sealed class GetInactiveJiraUserCommand : JiraCmdlet
         if (SessionStore.Current is not { } session)
         {
             ThrowTerminatingError(Error(
-                "Get-InactiveJiraUser needs users: pipe Import-CsvExport output into it (Import-CsvExport ./export-users.csv | Get-InactiveJiraUser -Product JiraSoftware -MoreThan 90), or run Connect-JiraAdmin to read them from the Admin API.",
+                "Get-InactiveJiraUser needs users: name an export with -Path (Get-InactiveJiraUser -Path ./export-users.csv -Product JiraSoftware -MoreThan 90), pipe Import-CsvExport output into it, or run Connect-JiraAdmin to read them from the Admin API.",
                 "NoUserSource", ErrorCategory.InvalidOperation, null));
             return;
         }
