@@ -16,8 +16,9 @@ param(
     [int] $ApiRepeat = 2,
     [int] $RemovalRepeat = 0,
     [int] $ImportRepeat = 0,
-    # Only these parts (CSV, API, Removal, Import, Report); default all.
-    [ValidateSet('CSV', 'API', 'Removal', 'Import', 'Report')] [string[]] $Part = @('CSV', 'API', 'Removal', 'Import', 'Report'),
+    # Only these parts (CSV, API, Search, Removal, Import, Report); default all. Search: the v2 user search against one
+    # call per user, 10,000 users, in every mode (about 15 minutes, nearly all of it the per-user run).
+    [ValidateSet('CSV', 'API', 'Search', 'Removal', 'Import', 'Report')] [string[]] $Part = @('CSV', 'API', 'Search', 'Removal', 'Import', 'Report'),
     [string] $ResultPath
 )
 $ErrorActionPreference = 'Stop'
@@ -242,6 +243,60 @@ function Invoke-ApiBench {
     }
 }
 
+function Invoke-SearchBench {
+    # Issue 11: the same Get-InactiveJiraUser run through the v2 user search and forced onto one call per user, on a
+    # 10,000-user org whose Admin API allows 10 requests/s and Jira 100/s, with 20 ms latency; and the CSV export of
+    # the same state. One run of each: the per-user run alone takes about 15 minutes.
+    $users = 10000; $adminRate = 10; $jiraRate = 100; $latency = 20
+    Write-Step "Search: emulator with $users users, $latency ms latency, Admin API $adminRate requests/s, Jira $jiraRate requests/s"
+    $emu = Start-JiraEmulator -Users $users -Seed $seed -ArgumentList '--as-of', '2026-11-01', '--latency-ms', "$latency", '--rate-limit', "$jiraRate", '--admin-rate-limit', "$adminRate"
+    $routeCount = { param($stats, $like, $status) $n = 0L; foreach ($r in @($stats.routes)) { if ($r.route -like $like -and $r.status -eq $status) { $n += [long]$r.count } }; $n }
+    try {
+        $runs = [ordered]@{}
+        foreach ($source in 'Search', 'PerUser') {
+            Write-Step "Search: Get-InactiveJiraUser -ActivitySource $source"
+            Connect-BenchEmulator $emu
+            Reset-BenchEmulator $emu
+            $err = $null; $warn = $null
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $result = @(Get-InactiveJiraUser -Product JiraSoftware -MoreThan $moreThan -AsOf $asOf -ActivitySource $source -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warn -WarningAction SilentlyContinue)
+            $clock.Stop()
+            $stats = Get-JiraEmulatorStats $emu
+            $runs[$source] = [pscustomobject]@{
+                Seconds = $clock.Elapsed.TotalSeconds; Traffic = Get-BenchTraffic $emu; Set = (@($result.AccountId | Sort-Object -Unique) -join ',')
+                Count = $result.Count; Problems = @($err).Where({ $_ }).Count + @($warn).Where({ $_ }).Count
+                SearchCalls = (& $routeCount $stats '*/users/search' 200); PerUserCalls = (& $routeCount $stats '*/last-active-dates' 200)
+            }
+            Disconnect-JiraAdmin
+        }
+        $csvFile = Join-Path $work "search-export-$users-s$seed.csv"
+        Invoke-WebRequest "$($emu.controlUrl)/export.csv" -OutFile $csvFile
+        $csv = @(Import-CsvExport $csvFile | Get-InactiveJiraUser -Product JiraSoftware -MoreThan $moreThan -AsOf $asOf)
+        $csvSet = @($csv.AccountId | Sort-Object -Unique) -join ','
+        Remove-Item $csvFile -ErrorAction SilentlyContinue
+
+        $search = $runs['Search']; $perUser = $runs['PerUser']
+        $holders = $perUser.PerUserCalls
+        $floor = [math]::Max($search.Traffic.adminNeeded / $adminRate, $search.Traffic.jiraNeeded / $jiraRate)
+        $speedup = $perUser.Seconds / $search.Seconds
+        $vsFloor = $search.Seconds / $floor
+        $perHolder = if ($holders) { $search.Traffic.adminNeeded / $holders } else { [double]::NaN }
+        $equal = $search.Set -eq $perUser.Set -and $search.Set -eq $csvSet
+        Add-Figure ratio api-peruser-vs-search $speedup '' '>= 20' ($speedup -ge 20) "Get-InactiveJiraUser -ActivitySource PerUser time / -ActivitySource Search time, $users users, Admin API $adminRate/s, Jira $jiraRate/s, $latency ms"
+        Add-Figure ratio api-search-vs-floor $vsFloor '' '<= 1.3' ($vsFloor -le 1.3) "search run time / max(Admin API requests / $adminRate, Jira requests / $jiraRate) = $([math]::Round($floor, 2)) s"
+        Add-Figure value api-search-admin-calls-per-holder $perHolder calls '<= 0.02' ($perHolder -le 0.02) "Admin API requests of the search run ($($search.Traffic.adminNeeded): $($search.SearchCalls) search pages, $($search.PerUserCalls) per-user) / $holders product holders"
+        Add-Figure value api-search-seconds $search.Seconds s '' $null "Admin API $($search.Traffic.admin) requests ($($search.Traffic.r429) answered 429 over both APIs), Jira REST $($search.Traffic.jira)"
+        Add-Figure value api-peruser-seconds $perUser.Seconds s '' $null "Admin API $($perUser.Traffic.admin) requests ($($perUser.PerUserCalls) per-user calls), Jira REST $($perUser.Traffic.jira)"
+        Add-Figure value api-search-floor-seconds $floor s
+        Add-Figure value api-search-inactive-count $search.Count users '' $null "of $holders holders"
+        Add-Figure value api-search-results-equal $(if ($equal -and $search.Problems + $perUser.Problems -eq 0) { 'yes' } else { 'NO' }) '' 'yes' ($equal -and $search.Problems + $perUser.Problems -eq 0) 'search run = per-user run = CSV export of the same state (account IDs), with no error or warning'
+    }
+    finally {
+        Disconnect-JiraAdmin -ErrorAction SilentlyContinue
+        Stop-JiraEmulator $emu
+    }
+}
+
 function Invoke-RemovalBench {
     $users = [int][math]::Ceiling($removals * 1.8)
     Write-Step "Removal: emulator with $users users, $removals removals, $latencyMs ms latency, $rateLimit requests/s"
@@ -355,6 +410,7 @@ Write-Step "JiraDeactivate bench, $mode mode: module $ModulePath"
 Import-Module $ModulePath
 if ('CSV' -in $Part) { Invoke-CsvBench }
 if ('API' -in $Part) { Invoke-ApiBench }
+if ('Search' -in $Part) { Invoke-SearchBench }
 if ('Removal' -in $Part) { Invoke-RemovalBench }
 if ('Import' -in $Part) { Invoke-ImportBench }
 if ('Report' -in $Part) { Invoke-ReportBench }

@@ -157,7 +157,7 @@ Describe 'Get-InactiveJiraUser from the Admin API' {
     }
 
     It 'traces each HTTP call with -Verbose, without the token or the key' {
-        $lines = Get-InactiveJiraUser -Product JiraServiceManagement -MoreThan 90 -AsOf $asOf -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $lines = Get-InactiveJiraUser -Product JiraServiceManagement -MoreThan 90 -AsOf $asOf -ActivitySource PerUser -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
         $lines | Where-Object { $_ -match '^GET /rest/api/3/group/member\?.* -> 200 OK in \d+ ms' } | Should -Not -BeNullOrEmpty
         $lines | Where-Object { $_ -match '^GET /admin/v1/orgs/.+/last-active-dates -> 200' } | Should -Not -BeNullOrEmpty
         ($lines -join "`n") | Should -Not -Match ([regex]::Escape($emu.apiToken))

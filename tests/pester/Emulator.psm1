@@ -97,7 +97,10 @@ function Set-JiraEmulatorConfig {
 
         # Any subset of: latencyMs, rateLimit, errorRate, dropRate, slowRate, slowMs, notMemberStatus, unlimitedSeats,
         # fullApplicationRoles, listUndatedProducts, adminRetryAfter, adminPageSize, syncedGroup,
-        # answerFault (invalidJson, htmlPage, truncatedBody, redirect), answerFaultStatus, redirectTo, dropAfterRate.
+        # answerFault (invalidJson, htmlPage, truncatedBody, redirect), answerFaultStatus, redirectTo, dropAfterRate,
+        # adminRateLimit, and for the v2 user search searchMaxLimit, searchJiraKey, searchServiceManagementKey,
+        # searchListsUndated, searchProductId, searchFault (off, forbidden, methodNotAllowed, unreadable), searchOmits,
+        # searchFailPage, searchFailTimes, searchFailStatus.
         [Parameter(Mandatory, Position = 1)]
         [hashtable] $Config
     )

@@ -32,3 +32,31 @@ internal sealed record LastActiveDataDto(
 internal sealed record LastActiveDatesDto(
     [property: JsonPropertyName("data")] LastActiveDataDto? Data,
     [property: JsonPropertyName("links")] LinksDto? Links);
+
+internal sealed record OrgSingleDto(
+    [property: JsonPropertyName("data"), JsonConverter(typeof(OneOrManyJsonConverter<OrgDto>))] OrgDto[]? Data);
+
+internal sealed record UserSearchRequestDto(
+    [property: JsonPropertyName("limit")] int Limit,
+    [property: JsonPropertyName("cursor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cursor,
+    [property: JsonPropertyName("expand"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string[]? Expand,
+    [property: JsonPropertyName("roleIds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string[]? RoleIds);
+
+internal sealed record SearchProductAccessDto(
+    [property: JsonPropertyName("key")] string? Key,
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("lastActiveTimestamp")] string? LastActiveTimestamp);
+
+internal sealed record SearchUserDto(
+    [property: JsonPropertyName("accountId")] string? AccountId,
+    [property: JsonPropertyName("accountType")] string? AccountType,
+    [property: JsonPropertyName("status")] string? Status,
+    [property: JsonPropertyName("accountStatus")] string? AccountStatus,
+    [property: JsonPropertyName("membershipStatus")] string? MembershipStatus,
+    [property: JsonPropertyName("addedToOrg")] string? AddedToOrg,
+    [property: JsonPropertyName("productAccess")] SearchProductAccessDto[]? ProductAccess,
+    [property: JsonPropertyName("platformRoles")] string[]? PlatformRoles);
+
+internal sealed record UserSearchPageDto(
+    [property: JsonPropertyName("data")] SearchUserDto[]? Data,
+    [property: JsonPropertyName("links")] LinksDto? Links);

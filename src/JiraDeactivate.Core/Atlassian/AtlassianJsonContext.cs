@@ -15,4 +15,7 @@ namespace JiraDeactivate.Core.Atlassian;
 [JsonSerializable(typeof(AddUserToGroupDto))]
 [JsonSerializable(typeof(OrgPageDto))]
 [JsonSerializable(typeof(LastActiveDatesDto))]
+[JsonSerializable(typeof(OrgSingleDto))]
+[JsonSerializable(typeof(UserSearchRequestDto))]
+[JsonSerializable(typeof(UserSearchPageDto))]
 internal sealed partial class AtlassianJsonContext : JsonSerializerContext;

@@ -58,8 +58,10 @@ internal sealed class RateLimitPacer(TimeProvider time)
         long now = time.GetTimestamp();
         lock (_lock)
         {
+            bool firstLearned = false;
             if (Header(headers, "X-RateLimit-Limit") is { } limitText && double.TryParse(limitText, NumberStyles.Float, CultureInfo.InvariantCulture, out double limit) && limit > 0)
             {
+                firstLearned = _announcedInterval == 0;
                 _announcedInterval = 1.0 / (limit * Headroom);
                 _interval = Math.Max(_interval, _announcedInterval);
             }
@@ -70,8 +72,14 @@ internal sealed class RateLimitPacer(TimeProvider time)
                 _pausedUntil = Math.Max(_pausedUntil, now + (long)(pause.TotalSeconds * time.TimestampFrequency));
             }
 
-            // Requests in flight together all get their 429 at once: that is one signal to slow down, not many.
-            if (response.StatusCode == HttpStatusCode.TooManyRequests && time.GetElapsedTime(_lastBackOff, now) > s_backOffQuietPeriod)
+            // Requests in flight together all get their 429 at once: that is one signal to slow down, not many. The
+            // 429 that first announces the limit only says the unpaced start was too fast: pacing under the limit
+            // from then on is the answer to it, without slowing down further.
+            if (firstLearned && response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                _lastBackOff = now;
+            }
+            else if (response.StatusCode == HttpStatusCode.TooManyRequests && time.GetElapsedTime(_lastBackOff, now) > s_backOffQuietPeriod)
             {
                 double slowest = _announcedInterval > 0 ? _announcedInterval * MaxSlowdown : MaxIntervalWithoutLimit;
                 _interval = Math.Min(slowest, Math.Max(_interval, _announcedInterval) * BackOffFactor);

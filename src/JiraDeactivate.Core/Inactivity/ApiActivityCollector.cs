@@ -9,11 +9,18 @@ namespace JiraDeactivate.Core.Inactivity;
 
 /// <summary>
 /// Gathers, without a CSV, what the inactivity rule needs: the members of every group that grants the product
-/// (Jira REST API, deduplicated) and each one's last-active dates (Admin API, one call per user, concurrently
-/// under the rate limit). Results come as they are ready; listing and fetching overlap.
+/// (Jira REST API, deduplicated) and each one's last activity (Admin API). The activity comes from the v2 user
+/// search, 100 users per call, read while the groups are listed; a holder the search is silent about is confirmed
+/// with the per-user last-active dates (concurrently under the rate limit), and so is everyone when the search is
+/// unavailable or <see cref="ApiActivitySource.PerUser"/> is asked for. Results come as they are ready.
 /// </summary>
 public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient admin, Organization organization, string? siteName, string? cloudId)
 {
+    private static readonly string[] s_searchExpand = ["productAccess"];
+
+    /// <summary>What the last run used and how many calls of each kind it made; set when a run ends.</summary>
+    public ApiCollectSummary? Summary { get; private set; }
+
     public async IAsyncEnumerable<ApiActivityResult> CollectAsync(JiraProduct product, ApiCollectOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -22,11 +29,16 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         var results = Channel.CreateUnbounded<ApiActivityResult>(new UnboundedChannelOptions { SingleReader = true });
         var counts = new Counts(options.Progress);
 
+        var search = options.Source == ApiActivitySource.PerUser ? Task.FromResult(SearchIndex.NotUsed) : ReadSearchAsync(options, stop.Token);
         var listing = ListMembersAsync(role, options, members.Writer, counts, stop.Token);
         var fetching = Parallel.ForEachAsync(members.Reader.ReadAllAsync(stop.Token),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.ThrottleLimit), CancellationToken = stop.Token },
-            async (account, token) => await results.Writer.WriteAsync(await FetchAsync(account, product, counts, token).ConfigureAwait(false), token).ConfigureAwait(false));
-        var done = Task.WhenAll(listing, fetching).ContinueWith(t => results.Writer.TryComplete(t.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? t.Exception?.InnerException),
+            async (account, token) =>
+            {
+                var index = await search.WaitAsync(token).ConfigureAwait(false);
+                await results.Writer.WriteAsync(await JudgeAsync(account, product, index, counts, token).ConfigureAwait(false), token).ConfigureAwait(false);
+            });
+        var done = Task.WhenAll(listing, fetching, search).ContinueWith(t => results.Writer.TryComplete(t.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? t.Exception?.InnerException),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         try
@@ -40,7 +52,56 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await done.ConfigureAwait(false);
+            var index = search.IsCompletedSuccessfully ? search.Result : SearchIndex.NotUsed;
+            Summary = new ApiCollectSummary(options.Source, index.Used, index.Pages, index.Records.Count, index.Failure,
+                counts.FromSearch, counts.PerUserCalls, counts.SilentInSearch, counts.MissingFromSearch);
         }
+    }
+
+    // Reads every page of the search into an index by account ID. In Auto mode a failure is a warning: the pages
+    // read so far still count, and everyone else is confirmed one by one.
+    private async Task<SearchIndex> ReadSearchAsync(ApiCollectOptions options, CancellationToken cancellationToken)
+    {
+        var records = new Dictionary<string, DirectoryUser>(StringComparer.Ordinal);
+        int pages = 0;
+        try
+        {
+            await foreach (var page in admin.SearchUsersAsync(organization.Id, s_searchExpand, null, cancellationToken).ConfigureAwait(false))
+            {
+                pages++;
+                foreach (var user in page)
+                {
+                    records[user.AccountId] = user;
+                }
+            }
+
+            return new SearchIndex(true, pages, records, null);
+        }
+        catch (AtlassianApiException e) when (options.Source == ApiActivitySource.Auto)
+        {
+            string failure = pages == 0
+                ? $"The Admin API's v2 user search is not available ({e.Message}); every user's last-active dates are read one by one instead, which is slower."
+                : $"The Admin API's v2 user search stopped after {pages} pages and {records.Count} users ({e.Message}); the users it did not reach are read one by one instead.";
+            options.Warning?.Invoke(failure);
+            return new SearchIndex(pages > 0, pages, records, failure);
+        }
+    }
+
+    private async Task<ApiActivityResult> JudgeAsync(JiraAccount account, JiraProduct product, SearchIndex index, Counts counts, CancellationToken cancellationToken)
+    {
+        var record = index.Records.GetValueOrDefault(account.AccountId);
+        if (SearchEvidence.Find(record, product, cloudId) is { } evidence)
+        {
+            counts.Judged(fromSearch: true);
+            return new ApiActivityResult(ToActivity(account, record, record!.AddedToOrg, evidence.LastActive, product), account.AccountId, account.DisplayName, null);
+        }
+
+        if (index.Used)
+        {
+            counts.Unproven(missing: record is null);
+        }
+
+        return await FetchAsync(account, record, product, counts, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ListMembersAsync(ProductRole role, ApiCollectOptions options, ChannelWriter<JiraAccount> writer, Counts counts, CancellationToken cancellationToken)
@@ -71,13 +132,15 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         }
     }
 
-    private async Task<ApiActivityResult> FetchAsync(JiraAccount account, JiraProduct product, Counts counts, CancellationToken cancellationToken)
+    private async Task<ApiActivityResult> FetchAsync(JiraAccount account, DirectoryUser? record, JiraProduct product, Counts counts, CancellationToken cancellationToken)
     {
         try
         {
+            counts.CallingPerUser();
             var dates = await admin.GetLastActiveDatesAsync(organization.Id, account.AccountId, cancellationToken).ConfigureAwait(false);
-            counts.Fetched();
-            return new ApiActivityResult(ToActivity(account, dates, product), account.AccountId, account.DisplayName, null);
+            counts.Judged(fromSearch: false);
+            var lastActive = ProductLastActivity.Of(dates, product, cloudId);
+            return new ApiActivityResult(ToActivity(account, record, dates.AddedToOrg ?? record?.AddedToOrg, lastActive, product), account.AccountId, account.DisplayName, null);
         }
         catch (AtlassianApiException e)
         {
@@ -86,32 +149,52 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         }
     }
 
-    private JiraUserActivity ToActivity(JiraAccount account, UserLastActiveDates dates, JiraProduct product)
+    // Jira's "active" cannot tell suspended from deactivated; the search's status can, when the user is in it.
+    private JiraUserActivity ToActivity(JiraAccount account, DirectoryUser? record, DateTime? addedToOrg, DateTime? lastActive, JiraProduct product) => new()
     {
-        string key = ProductNames.AdminApiKey(product);
-        var lastActive = ProductLastActivity.Of(dates, product, cloudId);
-        return new JiraUserActivity
-        {
-            AccountId = account.AccountId,
-            DisplayName = account.DisplayName,
-            Email = account.Email,
-            Status = account.Active ? AccountStatus.Active : AccountStatus.Deactivated,
-            AddedToOrg = dates.AddedToOrg,
-            Products = [new ProductActivity(key, product, siteName, HasAccess: true, lastActive)],
-            Source = ActivitySource.Api,
-        };
-    }
+        AccountId = account.AccountId,
+        DisplayName = account.DisplayName,
+        Email = account.Email,
+        Status = SearchEvidence.StatusOf(record) ?? (account.Active ? AccountStatus.Active : AccountStatus.Deactivated),
+        AddedToOrg = addedToOrg,
+        Products = [new ProductActivity(ProductNames.AdminApiKey(product), product, siteName, HasAccess: true, lastActive)],
+        Source = ActivitySource.Api,
+    };
 
     private sealed class Counts(Action<ApiCollectProgress>? report)
     {
         private int _found;
         private int _fetched;
         private int _failed;
+        private int _fromSearch;
+        private int _perUserCalls;
+        private int _silent;
+        private int _missing;
         private volatile bool _listingComplete;
+
+        public int FromSearch => Volatile.Read(ref _fromSearch);
+
+        public int PerUserCalls => Volatile.Read(ref _perUserCalls);
+
+        public int SilentInSearch => Volatile.Read(ref _silent);
+
+        public int MissingFromSearch => Volatile.Read(ref _missing);
 
         public void Found() => Report(Interlocked.Increment(ref _found), Volatile.Read(ref _fetched), Volatile.Read(ref _failed));
 
-        public void Fetched() => Report(Volatile.Read(ref _found), Interlocked.Increment(ref _fetched), Volatile.Read(ref _failed));
+        public void CallingPerUser() => Interlocked.Increment(ref _perUserCalls);
+
+        public void Unproven(bool missing) => Interlocked.Increment(ref missing ? ref _missing : ref _silent);
+
+        public void Judged(bool fromSearch)
+        {
+            if (fromSearch)
+            {
+                Interlocked.Increment(ref _fromSearch);
+            }
+
+            Report(Volatile.Read(ref _found), Interlocked.Increment(ref _fetched), Volatile.Read(ref _failed));
+        }
 
         public void Failed() => Report(Volatile.Read(ref _found), Volatile.Read(ref _fetched), Interlocked.Increment(ref _failed));
 
@@ -122,5 +205,10 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         }
 
         private void Report(int found, int fetched, int failed) => report?.Invoke(new ApiCollectProgress(found, fetched, failed, _listingComplete));
+    }
+
+    private sealed record SearchIndex(bool Used, int Pages, IReadOnlyDictionary<string, DirectoryUser> Records, string? Failure)
+    {
+        public static SearchIndex NotUsed { get; } = new(false, 0, new Dictionary<string, DirectoryUser>(), null);
     }
 }

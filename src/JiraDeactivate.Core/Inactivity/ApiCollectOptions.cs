@@ -15,8 +15,35 @@ public sealed record ApiCollectOptions
     /// <summary>Users never to look at, given the account ID and email: skipped before any call is made for them.</summary>
     public Func<string, string?, bool> IsExcluded { get; init; } = static (_, _) => false;
 
+    /// <summary>Where last activity is read: the v2 user search with per-user confirmation, or per user only.</summary>
+    public ApiActivitySource Source { get; init; } = ApiActivitySource.Auto;
+
     /// <summary>Told about each step, from the collector's threads.</summary>
     public Action<ApiCollectProgress>? Progress { get; init; }
+
+    /// <summary>Told, once, when the search fails and the run goes on one user at a time (Auto only).</summary>
+    public Action<string>? Warning { get; init; }
+}
+
+/// <summary>
+/// What one collection used: whether the v2 search was read (pages, users), why it stopped if it did, how many holders
+/// it judged, and how many per-user last-active calls were made (for holders without an entry in it, missing from it,
+/// or everyone when it was not used).
+/// </summary>
+public sealed record ApiCollectSummary(
+    ApiActivitySource Source,
+    bool SearchUsed,
+    int SearchPages,
+    int SearchUsers,
+    string? SearchFailure,
+    int JudgedFromSearch,
+    int PerUserCalls,
+    int SilentInSearch,
+    int MissingFromSearch)
+{
+    public override string ToString() => SearchUsed
+        ? $"last activity from the v2 user search ({SearchPages} calls, {SearchUsers} users) for {JudgedFromSearch} holders; per-user last-active-dates calls: {PerUserCalls} ({SilentInSearch} holders without an entry for the product in the search, {MissingFromSearch} missing from it){(SearchFailure is null ? "" : "; the search stopped early")}"
+        : $"last activity from per-user last-active-dates calls: {PerUserCalls}{(Source == ApiActivitySource.PerUser ? " (-ActivitySource PerUser)" : " (the v2 user search was not available)")}";
 }
 
 /// <summary>How far a collection is: users found in the product's groups, and how many have their activity fetched.</summary>

@@ -63,6 +63,18 @@ public static class ProductNames
         _ => null,
     };
 
+    /// <summary>
+    /// The product whose key in the v2 user search's productAccess this is, if it is one of ours. The keys are an
+    /// open set, spelled differently across Atlassian's APIs and years: Jira (Software) is documented as "jira" and
+    /// has answered "jira-software", "jira-core" and "jira-work-management"; the JSM key is undocumented.
+    /// </summary>
+    public static JiraProduct? FromSearchKey(string? key) => key?.ToLowerInvariant() switch
+    {
+        "jira" or "jira-software" or "jira-core" or "jira-work-management" => JiraProduct.JiraSoftware,
+        "jira-servicedesk" or "jira-service-desk" or "jira-service-management" => JiraProduct.JiraServiceManagement,
+        _ => null,
+    };
+
     /// <summary>The product whose Admin API key this is, if it is one of ours.</summary>
     public static JiraProduct? FromAdminApiKey(string key) => key switch
     {

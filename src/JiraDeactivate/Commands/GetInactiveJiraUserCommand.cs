@@ -25,9 +25,10 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
     private InactiveUserFilter? _filter;
     private long _usersRead;
     private bool _productSeen;
-    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
+    // Boxed rather than enum fields: PowerShell loads every public type of this assembly at Import-Module, and a
     // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
     private object _product = default(JiraProduct);
+    private object _activitySource = ApiActivitySource.Auto;
 
     /// <summary>Users from Import-CsvExport.</summary>
     [Parameter(Mandatory = true, ParameterSetName = FromInputSet, ValueFromPipeline = true)]
@@ -80,6 +81,14 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
     [Parameter(ParameterSetName = FromApiSet)]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
+
+    /// <summary>
+    /// Where last activity is read (API only): Auto (the v2 user search, 100 users per call, falling back to one call per
+    /// user when it is unavailable), Search (the search only: stop when it is unavailable) or PerUser (one call per user).
+    /// Holders the search is silent about are always confirmed with their own call.
+    /// </summary>
+    [Parameter(ParameterSetName = FromApiSet)]
+    public ApiActivitySource ActivitySource { get => (ApiActivitySource)_activitySource; set => _activitySource = value; }
 
     protected override void BeginProcessing()
     {
@@ -182,11 +191,15 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
         var options = new ApiCollectOptions
         {
             ThrottleLimit = ThrottleLimit,
-            IncludeInactiveAccounts = IncludeDeactivated,
+            IncludeInactiveAccounts = IncludeDeactivated || IncludeSuspended,
             IncludeAppAccounts = IncludeAppAccounts,
             IsExcluded = _filter!.IsExcluded,
+            Source = ActivitySource,
             Progress = progress.Report,
+            Warning = queue.WriteWarning,
         };
+        var jiraBefore = session.JiraStats!.Snapshot();
+        var adminBefore = session.AdminStats!.Snapshot();
         var clock = Stopwatch.StartNew();
         int judged = 0;
         await foreach (var result in collector.CollectAsync(Product, options, token).ConfigureAwait(false))
@@ -208,6 +221,7 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
         }
 
         progress.Complete();
-        queue.WriteVerbose($"Judged {judged} users in {clock.Elapsed.TotalSeconds:F1} s. Jira REST API: {session.JiraStats}. Admin API: {session.AdminStats}.");
+        queue.WriteVerbose($"Judged {judged} users in {clock.Elapsed.TotalSeconds:F1} s: {collector.Summary}.");
+        queue.WriteVerbose($"Calls this run: Jira REST API {session.JiraStats!.Snapshot() - jiraBefore}; Admin API {session.AdminStats!.Snapshot() - adminBefore}.");
     }
 }

@@ -78,12 +78,13 @@ public class RateLimitPacerTests
         }
 
         var span = _server.SentAt[^1] - _server.SentAt[1];
-        // 19 gaps: never faster than 10 per second, never slower than 90% of it slowed down once by 1.5 after the 429.
-        Assert.InRange(span.TotalSeconds, 19 / 10.0, 19 / 9.0 * 1.5 * 1.01);
+        // 19 gaps: never faster than 10 per second, never slower than 90% of it (the 429 that announced the limit
+        // sets the pace; it does not slow it down further).
+        Assert.InRange(span.TotalSeconds, 19 / 10.0, 19 / 9.0 * 1.01);
     }
 
     [Fact]
-    public async Task A_burst_of_429s_slows_down_once_not_once_per_answer()
+    public async Task A_burst_of_429s_that_announces_the_limit_sets_the_pace_without_slowing_it()
     {
         using var client = Client();
         for (int i = 0; i < 10; i++)
@@ -101,6 +102,38 @@ public class RateLimitPacerTests
             response.Dispose();
         }
 
+        var (a, b) = await TwoMoreAsync(client);
+
+        // The unpaced start was too fast, nothing more: the pace is 1/9 s. A slow-down by 1.5 would give 0.17 s.
+        Assert.InRange((b - a).TotalSeconds, 0.1, 0.12);
+    }
+
+    [Fact]
+    public async Task A_429_at_the_known_pace_slows_down_once()
+    {
+        using var client = Client();
+        _server.Next(TooMany(limit: 10, retryAfterSeconds: 0));
+        (await Get(client)).Dispose();
+        _time.Advance(TimeSpan.FromSeconds(2));
+        _server.Next(TooMany(limit: 10, retryAfterSeconds: 0));
+        _server.Next(TooMany(limit: 10, retryAfterSeconds: 0));
+
+        var overshoot = Get(client);
+        while (!overshoot.IsCompleted)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Yield();
+        }
+
+        (await overshoot).Dispose();
+        var (a, b) = await TwoMoreAsync(client);
+
+        // Two 429s within the quiet period are one signal: 1/9 * 1.5 = 0.17 s; two slow-downs would give 0.25 s.
+        Assert.InRange((b - a).TotalSeconds, 0.15, 0.2);
+    }
+
+    private async Task<(DateTimeOffset First, DateTimeOffset Second)> TwoMoreAsync(HttpMessageInvoker client)
+    {
         var a = Get(client);
         var b = Get(client);
         while (!a.IsCompleted || !b.IsCompleted)
@@ -109,8 +142,9 @@ public class RateLimitPacerTests
             await Task.Yield();
         }
 
-        // One slow-down by 1.5 spaces them by 1/9 * 1.5 = 0.17 s; two would give 0.25 s, ten the 0.44 s cap.
-        Assert.InRange((_server.SentAt[^1] - _server.SentAt[^2]).TotalSeconds, 0.1, 0.2);
+        (await a).Dispose();
+        (await b).Dispose();
+        return (_server.SentAt[^2], _server.SentAt[^1]);
     }
 
     /// <summary>Answers each request with the next scripted response (200 when none is left) and notes when it was sent.</summary>

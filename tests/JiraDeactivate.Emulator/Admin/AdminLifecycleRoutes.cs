@@ -15,20 +15,11 @@ internal static class AdminLifecycleRoutes
             ChangeAsync(http, state, config.Current, orgId, directoryId, accountId, suspend: true));
         v2.MapPost("/orgs/{orgId}/directories/{directoryId}/users/{accountId}/restore", (HttpContext http, string orgId, string directoryId, string accountId) =>
             ChangeAsync(http, state, config.Current, orgId, directoryId, accountId, suspend: false));
-        MapDirectoriesUntilIssue11Lands(v2, state);
     }
 
     /// <summary>What Atlassian's v1 suspend-access and restore-access answer since they stopped working (June 30, 2026).</summary>
     public static IResult RetiredV1() =>
         AdminErrors.Application(StatusCodes.Status404NotFound, "ADMIN-404-1", "Not Found", "No route matches this request: use the v2 suspend and restore routes.");
-
-    // The v2 user search work (issue 11) adds GET …/directories to AdminRoutes; once both are on main, drop this
-    // one, or ASP.NET Core answers that route with an ambiguous-match error.
-    private static void MapDirectoriesUntilIssue11Lands(RouteGroupBuilder v2, OrgState state) =>
-        v2.MapGet("/orgs/{orgId}/directories", (string orgId) =>
-            state.ListOrgs().FirstOrDefault(o => o.Id == orgId) is { } org
-                ? Results.Json(new { data = new[] { new { directoryId = org.DirectoryId, name = $"{org.Name} directory" } }, links = new { } }, EmulatorJson.CamelCase)
-                : AdminErrors.Application(StatusCodes.Status404NotFound, "ADMIN-UAM-404-2", "Not Found", $"Organization {orgId} was not found."));
 
     private static async Task<IResult> ChangeAsync(HttpContext http, OrgState state, EmulatorConfig config, string orgId, string directoryId, string accountId, bool suspend)
     {

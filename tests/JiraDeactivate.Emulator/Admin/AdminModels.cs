@@ -72,7 +72,8 @@ public sealed record AdminV2SearchRequest(
     string? SearchTerm,
     IReadOnlyList<string>? Emails,
     IReadOnlyList<string>? Status,
-    IReadOnlyList<string>? Expand);
+    IReadOnlyList<string>? Expand,
+    IReadOnlyList<string>? RoleIds = null);
 
 public sealed record AdminV2ProductAccess(
     string Key,
@@ -94,6 +95,11 @@ public sealed record AdminV2User(
     string Picture,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AdminV2ProductAccess>? ProductAccess,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AdminV2Group>? Groups,
-    bool ForDeletion);
+    bool ForDeletion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? PlatformRoles = null);
 
 public sealed record AdminV2UserPage(IReadOnlyList<AdminV2User> Data, AdminLinks Links);
+
+public sealed record AdminV2Directory(string DirectoryId, string Name);
+
+public sealed record AdminV2DirectoryPage(IReadOnlyList<AdminV2Directory> Data, AdminLinks Links);

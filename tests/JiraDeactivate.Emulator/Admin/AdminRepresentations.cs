@@ -1,4 +1,5 @@
 using System.Globalization;
+using JiraDeactivate.Emulator.Configuration;
 using JiraDeactivate.Emulator.Http;
 using JiraDeactivate.Emulator.State;
 
@@ -39,32 +40,44 @@ internal sealed class AdminRepresentations(HttpRequest request, string cloudId)
             new AdminSelfLink(Url($"/users/{user.AccountId}/manage/profile")));
     }
 
-    public AdminV2User V2User(UserView user, IReadOnlyList<ProductView> products, bool expandProductAccess, bool expandGroups)
+    public AdminV2User V2User(UserView user, IReadOnlyList<ProductView> products, V2Expand expand, EmulatorConfig config)
     {
         var membership = user.Suspended ? "suspended" : "active";
-        var status = user.AccountStatus != "active" ? "deactivated" : membership;
-        IReadOnlyList<AdminV2ProductAccess>? productAccess = expandProductAccess
-            ? [.. ProductActivity.For(user, products, listUndated: true).Select(p => new AdminV2ProductAccess(
-                V2ProductKey(p.AdminKey), cloudId, p.LastActive is { } date ? Timestamp(date) : null))]
+        var status = V2Status(user);
+        IReadOnlyList<AdminV2ProductAccess>? productAccess = expand.ProductAccess
+            ? [.. ProductActivity.For(user, products, config.SearchListsUndated).Select(p =>
+            {
+                var key = V2ProductKey(p.AdminKey, config);
+                return new AdminV2ProductAccess(key, config.SearchProductId == "ari" ? Ari(key) : cloudId, p.LastActive is { } date ? Timestamp(date) : null);
+            })]
             : null;
-        IReadOnlyList<AdminV2Group>? groups = expandGroups ? [.. user.Groups.Select(g => new AdminV2Group(g.GroupId, g.Name))] : null;
+        IReadOnlyList<AdminV2Group>? groups = expand.Groups ? [.. user.Groups.Select(g => new AdminV2Group(g.GroupId, g.Name))] : null;
         return new AdminV2User(
             user.AccountId, user.AccountType, status, user.AccountStatus, membership,
             user.AddedToOrg is { } added ? Timestamp(added) : null,
             user.DisplayName, user.VisibleEmail, user.Managed ? "managed" : "unmanaged", Picture(user),
-            productAccess, groups, ForDeletion: false);
+            productAccess, groups, ForDeletion: false,
+            expand.PlatformRoles ? PlatformRoles(user) : null);
     }
+
+    /// <summary>The v2 composite status: deactivated (account not active), suspended (membership) or active.</summary>
+    public static string V2Status(UserView user) => user.AccountStatus != "active" ? "deactivated" : user.Suspended ? "suspended" : "active";
+
+    /// <summary>The user's organization-level admin roles (the v2 platformRoles); the emulator knows org admins only.</summary>
+    public static IReadOnlyList<string> PlatformRoles(UserView user) => user.OrgAdmin ? [OrgAdminRole] : [];
+
+    public const string OrgAdminRole = "atlassian/org-admin";
 
     /// <summary>The ARI that joins a last-active entry to this site: ari:cloud:&lt;product&gt;::site/&lt;cloudId&gt;.</summary>
     private string Ari(string adminKey) => $"ari:cloud:{adminKey}::site/{cloudId}";
 
     private string Url(string path) => RequestUrls.Build(request, path);
 
-    // v2 names Jira "jira"; its JSM key is undocumented (contract §4), jira-servicedesk is a guess.
-    private static string V2ProductKey(string adminKey) => adminKey switch
+    // v2 names Jira "jira" in its only example; the JSM key is undocumented (contract §4): both are knobs.
+    private static string V2ProductKey(string adminKey, EmulatorConfig config) => adminKey switch
     {
-        StateGenerator.JiraSoftwareKey => "jira",
-        StateGenerator.ServiceManagementAdminKey => StateGenerator.ServiceManagementKey,
+        StateGenerator.JiraSoftwareKey => config.SearchJiraKey,
+        StateGenerator.ServiceManagementAdminKey => config.SearchServiceManagementKey,
         _ => adminKey,
     };
 
@@ -74,4 +87,11 @@ internal sealed class AdminRepresentations(HttpRequest request, string cloudId)
 
     private static string Picture(UserView user) =>
         $"https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/{user.AccountId}/default.png";
+}
+
+/// <summary>What a v2 user search asked to expand.</summary>
+internal readonly record struct V2Expand(bool ProductAccess, bool Groups, bool PlatformRoles)
+{
+    public static V2Expand Of(IReadOnlyList<string>? expand) => new(
+        expand?.Contains("productAccess") == true, expand?.Contains("groups") == true, expand?.Contains("platformRoles") == true);
 }

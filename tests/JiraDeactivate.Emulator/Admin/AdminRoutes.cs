@@ -4,7 +4,7 @@ using JiraDeactivate.Emulator.State;
 
 namespace JiraDeactivate.Emulator.Admin;
 
-/// <summary>The organization Admin API routes (v1 orgs, users, last-active dates, suspend/restore; v2 user search).</summary>
+/// <summary>The organization Admin API routes (v1 orgs, users, last-active dates, suspend/restore; v2 directories and user search).</summary>
 internal static class AdminRoutes
 {
     public static void Map(IEndpointRouteBuilder app, OrgState state, ConfigStore config)
@@ -24,8 +24,10 @@ internal static class AdminRoutes
             config.Current.V1LifecycleRoutes ? SetSuspended(state, orgId, accountId, suspended: false) : AdminLifecycleRoutes.RetiredV1());
 
         var v2 = app.MapGroup("/admin/v2").RequireAdminApiKey(state);
+        var failures = new SearchPageFailures(config);
+        v2.MapGet("/orgs/{orgId}/directories", (string orgId) => AdminUserSearch.Directories(state, config.Current, orgId));
         v2.MapPost("/orgs/{orgId}/directories/{directoryId}/users/search", (HttpContext http, string orgId, string directoryId) =>
-            AdminUserSearch.HandleAsync(http, state, orgId, directoryId));
+            AdminUserSearch.HandleAsync(http, state, config.Current, failures, orgId, directoryId));
         AdminLifecycleRoutes.Map(v2, state, config);
     }
 

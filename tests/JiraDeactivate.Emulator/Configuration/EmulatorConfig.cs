@@ -12,6 +12,9 @@ public sealed record EmulatorConfig
     /// <summary>Requests per second per credential (token bucket, burst = the rate); 0 turns the limit off.</summary>
     public double RateLimit { get; init; }
 
+    /// <summary>Requests per second per Admin API credential; 0 = <see cref="RateLimit"/> applies to the Admin API too.</summary>
+    public double AdminRateLimit { get; init; }
+
     /// <summary>Share of API requests answered with 500, 502 or 503.</summary>
     public double ErrorRate { get; init; }
 
@@ -74,6 +77,39 @@ public sealed record EmulatorConfig
     /// <summary>Where "redirect" points: a base URL; empty = the same path on http://localhost (another host name).</summary>
     public string RedirectTo { get; init; } = "";
 
+    /// <summary>The largest <c>limit</c> the v2 user search accepts; above it answers 400 (Atlassian's maximum is not documented).</summary>
+    public int SearchMaxLimit { get; init; } = 100;
+
+    /// <summary>The v2 search's key for Jira (Software): "jira" (the documented example) or "jira-software".</summary>
+    public string SearchJiraKey { get; init; } = "jira";
+
+    /// <summary>The v2 search's key for Jira Service Management: "jira-servicedesk" or "jira-service-desk" (undocumented).</summary>
+    public string SearchServiceManagementKey { get; init; } = "jira-servicedesk";
+
+    /// <summary>The v2 search lists a product the user can use but never used, without lastActiveTimestamp; false leaves it out.</summary>
+    public bool SearchListsUndated { get; init; } = true;
+
+    /// <summary>The v2 search's productAccess id: "cloudId" (the bare cloud ID) or "ari" (ari:cloud:&lt;key&gt;::site/&lt;cloudId&gt;).</summary>
+    public string SearchProductId { get; init; } = "cloudId";
+
+    /// <summary>
+    /// The v2 search (and directory list) unavailable: "" served, "off" (404), "forbidden" (403),
+    /// "methodNotAllowed" (405) or "unreadable" (200 with a body of another shape).
+    /// </summary>
+    public string SearchFault { get; init; } = "";
+
+    /// <summary>Account IDs (comma-separated) the v2 search leaves out, as if in a directory the key cannot see; "" none.</summary>
+    public string SearchOmits { get; init; } = "";
+
+    /// <summary>The page (1 = the first, counted in pages of the request's limit) whose request fails <see cref="SearchFailTimes"/> times; 0 none.</summary>
+    public int SearchFailPage { get; init; }
+
+    /// <summary>How many requests for <see cref="SearchFailPage"/> fail before it is served; counted from this setting on.</summary>
+    public int SearchFailTimes { get; init; } = 1;
+
+    /// <summary>The status of those failures.</summary>
+    public int SearchFailStatus { get; init; } = 500;
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -85,6 +121,11 @@ public sealed record EmulatorConfig
         if (RateLimit is < 0 or > 1_000_000 || double.IsNaN(RateLimit))
         {
             errors.Add("rateLimit must be between 0 and 1000000 (0 = off).");
+        }
+
+        if (AdminRateLimit is < 0 or > 1_000_000 || double.IsNaN(AdminRateLimit))
+        {
+            errors.Add("adminRateLimit must be between 0 and 1000000 (0 = rateLimit applies).");
         }
 
         CheckShare(errors, nameof(ErrorRate), ErrorRate);
@@ -114,6 +155,36 @@ public sealed record EmulatorConfig
         if (AdminPageSize is < 1 or > 1000)
         {
             errors.Add("adminPageSize must be between 1 and 1000.");
+        }
+
+        if (SearchMaxLimit is < 1 or > 1000)
+        {
+            errors.Add("searchMaxLimit must be between 1 and 1000.");
+        }
+
+        if (SearchJiraKey is not ("jira" or "jira-software"))
+        {
+            errors.Add("searchJiraKey must be jira or jira-software.");
+        }
+
+        if (SearchServiceManagementKey is not ("jira-servicedesk" or "jira-service-desk"))
+        {
+            errors.Add("searchServiceManagementKey must be jira-servicedesk or jira-service-desk.");
+        }
+
+        if (SearchProductId is not ("cloudId" or "ari"))
+        {
+            errors.Add("searchProductId must be cloudId or ari.");
+        }
+
+        if (SearchFault is not ("" or "off" or "forbidden" or "methodNotAllowed" or "unreadable"))
+        {
+            errors.Add("searchFault must be empty, off, forbidden, methodNotAllowed or unreadable.");
+        }
+
+        if (SearchFailPage is < 0 || SearchFailTimes is < 0 or > 100 || SearchFailStatus is < 400 or > 599)
+        {
+            errors.Add("searchFailPage must be 0 or more, searchFailTimes between 0 and 100, searchFailStatus between 400 and 599.");
         }
 
         if (AnswerFault is not ("" or "invalidJson" or "htmlPage" or "truncatedBody" or "redirect"))

@@ -17,6 +17,9 @@ public sealed class OrgState
     private Dictionary<string, UserDocument> _usersByEmail = [];
     private List<ProductView> _products = [];
     private long _version;
+    private readonly Dictionary<string, UserView> _views = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<UserView>> _lists = new(StringComparer.Ordinal);
+    private long _viewsVersion = -1;
 
     public OrgState(StateDocument document) => Load(document);
 
@@ -162,7 +165,7 @@ public sealed class OrgState
                 return null;
             }
 
-            return orgId == _document.Site.OrgId ? [.. _document.Users.Select(ToView)] : [];
+            return orgId == _document.Site.OrgId ? Cached("org", () => [.. _document.Users.Select(ToView)]) : [];
         }
     }
 
@@ -192,7 +195,7 @@ public sealed class OrgState
                 return null;
             }
 
-            return
+            return Cached($"members:{group.GroupId}:{includeInactive}", () =>
             [
                 .. group.Members
                     .Select(id => _usersById[id])
@@ -200,7 +203,7 @@ public sealed class OrgState
                     .OrderBy(u => u.DisplayName, StringComparer.OrdinalIgnoreCase)
                     .ThenBy(u => u.AccountId, StringComparer.Ordinal)
                     .Select(ToView),
-            ];
+            ]);
         }
     }
 
@@ -316,7 +319,43 @@ public sealed class OrgState
     private bool IsInAny(string accountId, IEnumerable<string> groupNames) =>
         groupNames.Any(name => _groupsByName.TryGetValue(name, out var g) && g.Members.Contains(accountId));
 
+    // Views are immutable, so one per user and state version is shared: paging through a large org (the v2 search,
+    // group members) no longer rebuilds every user's view on every page.
     private UserView ToView(UserDocument user)
+    {
+        ForgetOldViews();
+        if (!_views.TryGetValue(user.AccountId, out var view))
+        {
+            view = BuildView(user);
+            _views[user.AccountId] = view;
+        }
+
+        return view;
+    }
+
+    private IReadOnlyList<UserView> Cached(string key, Func<IReadOnlyList<UserView>> build)
+    {
+        ForgetOldViews();
+        if (!_lists.TryGetValue(key, out var list))
+        {
+            list = build();
+            _lists[key] = list;
+        }
+
+        return list;
+    }
+
+    private void ForgetOldViews()
+    {
+        if (_viewsVersion != _version)
+        {
+            _views.Clear();
+            _lists.Clear();
+            _viewsVersion = _version;
+        }
+    }
+
+    private UserView BuildView(UserDocument user)
     {
         var groups = _groups.Where(g => g.Members.Contains(user.AccountId)).ToList();
         return new UserView(

@@ -35,7 +35,7 @@ public sealed class FaultInjection(ConfigStore config, RateLimiter limiter, Requ
                 await Task.Delay(settings.LatencyMs, aborted);
             }
 
-            var decision = limiter.TryAcquire(context.Request.Headers.Authorization.ToString());
+            var decision = limiter.TryAcquire(context.Request.Headers.Authorization.ToString(), area == ApiArea.Admin);
             if (!decision.Allowed)
             {
                 await FaultResponses.TooManyRequests(area, decision, settings.AdminRetryAfter).ExecuteAsync(context);

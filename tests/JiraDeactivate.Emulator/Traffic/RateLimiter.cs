@@ -11,7 +11,8 @@ public sealed record RateDecision(bool Allowed, int Limit, int Remaining, int Re
 }
 
 /// <summary>
-/// A token bucket per credential (the Authorization header): refills at the configured rate per second and holds
+/// A token bucket per credential (the Authorization header): refills at the configured rate per second (the Admin
+/// API's own rate when one is set) and holds
 /// at most one second's worth (burst = the rate). Changing the rate starts every bucket full again.
 /// </summary>
 public sealed class RateLimiter
@@ -27,16 +28,17 @@ public sealed class RateLimiter
         _clock = clock;
         config.Changed += (previous, current) =>
         {
-            if (previous.RateLimit != current.RateLimit)
+            if (previous.RateLimit != current.RateLimit || previous.AdminRateLimit != current.AdminRateLimit)
             {
                 Reset();
             }
         };
     }
 
-    public RateDecision TryAcquire(string credential)
+    public RateDecision TryAcquire(string credential, bool adminApi = false)
     {
-        var rate = _config.Current.RateLimit;
+        var config = _config.Current;
+        var rate = adminApi && config.AdminRateLimit > 0 ? config.AdminRateLimit : config.RateLimit;
         if (rate <= 0)
         {
             return RateDecision.Unlimited;

@@ -1,0 +1,50 @@
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Users;
+
+namespace JiraDeactivate.Core.Inactivity;
+
+/// <summary>
+/// Decides what the v2 user search proves about one product holder. Only an entry present for the product on this
+/// site is evidence; a record without one, or a never-used entry without the join date the grace period needs,
+/// proves nothing, and the holder is confirmed with the per-user last-active dates.
+/// </summary>
+internal static class SearchEvidence
+{
+    /// <summary>The holder's last activity in <paramref name="product"/> on the site, or null when the search cannot tell.</summary>
+    public static ProductEvidence? Find(DirectoryUser? record, JiraProduct product, string? cloudId)
+    {
+        var entries = record?.ProductAccess?
+            .Where(p => ProductNames.FromSearchKey(p.Key) == product && IsSite(p.Id, cloudId))
+            .ToList();
+        if (entries is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var lastActive = entries.Max(p => p.LastActive);
+        return lastActive is null && record!.AddedToOrg is null ? null : new ProductEvidence(lastActive);
+    }
+
+    /// <summary>
+    /// The account's state where the search says it exactly; null when it says nothing this module knows. The
+    /// composite status is a mix of accountStatus and membershipStatus, so all three are read.
+    /// </summary>
+    public static AccountStatus? StatusOf(DirectoryUser? record) => record is null ? null
+        : Is(record.AccountStatus, "inactive", "closed") || Is(record.Status, "deactivated", "for_deletion") ? AccountStatus.Deactivated
+        : Is(record.Status, "suspended") || Is(record.MembershipStatus, "suspended") ? AccountStatus.Suspended
+        : Is(record.Status, "active") ? AccountStatus.Active
+        : null;
+
+    // The instance id's format is undocumented: the bare cloud ID or a site ARI ending in "/<cloudId>". Without a
+    // known cloud ID every entry counts, as on the per-user path.
+    private static bool IsSite(string? id, string? cloudId) =>
+        cloudId is null
+        || (id is not null && (string.Equals(id, cloudId, StringComparison.OrdinalIgnoreCase) || id.EndsWith("/" + cloudId, StringComparison.OrdinalIgnoreCase)));
+
+    private static bool Is(string? value, params string[] candidates) =>
+        value is not null && candidates.Contains(value, StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>What the search proves about one holder: the last active UTC date, or null for "never used".</summary>
+internal sealed record ProductEvidence(DateTime? LastActive);
