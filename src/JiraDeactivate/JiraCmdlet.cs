@@ -128,8 +128,9 @@ public abstract partial class JiraCmdlet : PSCmdlet, IDisposable
             : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     /// <summary>
-    /// Who must never be changed: the connected admin, the administrators' groups Jira reports now (every user is
-    /// skipped when they cannot be read), <paramref name="exclude"/> and <paramref name="excludeGroup"/>, app accounts.
+    /// Who must never be changed: the connected admin, the administrators' groups Jira reports now, the
+    /// organization's admins (Admin API; every user is skipped when either cannot be read), <paramref name="exclude"/>
+    /// and <paramref name="excludeGroup"/>, app accounts.
     /// </summary>
     private protected ProtectionPolicy ReadProtectionPolicy(JiraAdminSession session, JiraRestClient jira, string[] exclude, string[] excludeGroup, bool includeAppAccounts)
     {
@@ -147,12 +148,32 @@ public abstract partial class JiraCmdlet : PSCmdlet, IDisposable
             AdministratorGroups? groups = null;
             RunAsync(async (_, token) => groups = await AdministratorGroups.ReadAsync(jira, token).ConfigureAwait(false));
             WriteVerbose($"Administrators' groups (Jira's admin and site-admin access): {string.Join(", ", groups!.Groups.Select(g => g.Name).Distinct())}.");
-            return policy with { AdministratorGroups = groups };
+            policy = policy with { AdministratorGroups = groups };
         }
         catch (AtlassianApiException e)
         {
             string reason = $"not changed: the administrators' groups could not be read ({e.Message}), so whether the user is an admin is unknown";
             WriteWarning($"The administrators' groups could not be read from Jira ({e.Message}): every user is skipped.");
+            return policy with { Unchecked = reason };
+        }
+
+        if (session.Admin is not { } admin || session.Organization is not { } organization)
+        {
+            WriteVerbose("Organization admins are recognized by the input's Org role only: this connection has no Admin API.");
+            return policy;
+        }
+
+        try
+        {
+            IReadOnlySet<string>? orgAdmins = null;
+            RunAsync(async (_, token) => orgAdmins = await admin.GetOrganizationAdminsAsync(organization.Id, token).ConfigureAwait(false));
+            WriteVerbose($"Organization admins (Admin API): {orgAdmins!.Count}.");
+            return policy with { OrganizationAdmins = orgAdmins };
+        }
+        catch (AtlassianApiException e)
+        {
+            string reason = $"not changed: the organization's admins could not be read from the Admin API ({e.Message}), so whether the user is an org admin is unknown";
+            WriteWarning($"The organization's admins could not be read from the Admin API ({e.Message}): every user is skipped.");
             return policy with { Unchecked = reason };
         }
     }

@@ -21,6 +21,13 @@ BeforeAll {
         Get-Inactive | Sort-Object AccountId | Where-Object { -not (Get-Member $_.AccountId | Where-Object { $_ -in $adminGroups -or $_ -like 'jira-admins-*' }) }
     }
     function Add-JournalLine([string] $Path, [hashtable] $Line) { Add-Content -LiteralPath $Path -Value ($Line | ConvertTo-Json -Compress) }
+    function Set-EmulatorUser([string] $AccountId, [hashtable] $Values) {
+        # Changes one user's fields in the emulator's state (org admin, email visibility, ...).
+        $document = Invoke-RestMethod "$($emu.controlUrl)/state"
+        $user = $document.users | Where-Object accountId -eq $AccountId
+        foreach ($name in $Values.Keys) { $user.$name = $Values[$name] }
+        Invoke-RestMethod -Method Put "$($emu.controlUrl)/state" -Body ($document | ConvertTo-Json -Depth 20) -ContentType 'application/json' | Out-Null
+    }
 }
 AfterAll {
     Disconnect-JiraAdmin
@@ -50,6 +57,32 @@ Describe 'Admins are protected by what they hold' {
         $results.Status | Sort-Object -Unique | Should -Be 'Skipped'
         $results[0].Message | Should -Match "administrators' groups could not be read"
         $warnings | Should -Match 'every user is skipped'
+        Get-EmulatorMembership $emu | Should -Be $before
+    }
+}
+
+Describe 'Organization admins from the Admin API' {
+    BeforeEach { Reset-Emulator }
+
+    It 'skips an organization admin on the API path, where the input carries no Org role' {
+        $user = Get-PlainInactive | Select-Object -First 1
+        Set-EmulatorUser $user.AccountId @{ orgAdmin = $true }
+        $before = Get-EmulatorMembership $emu
+        $user.OrgRole | Should -BeNullOrEmpty -Because 'the API path gives no Org role'
+        $result = $user | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'orgadmin.jsonl')
+        $result.Status | Should -Be 'Skipped'
+        $result.Message | Should -Match 'organization admin \(Admin API\)'
+        Get-EmulatorMembership $emu | Should -Be $before
+    }
+
+    It 'skips everyone when the organization''s admins cannot be read' {
+        $users = Get-PlainInactive | Select-Object -First 2
+        $before = Get-EmulatorMembership $emu
+        Set-JiraEmulatorConfig $emu @{ searchFault = 'forbidden' } | Out-Null
+        try { $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'noadmins.jsonl') -WarningVariable warnings 3>$null }
+        finally { Set-JiraEmulatorConfig $emu @{ searchFault = '' } | Out-Null }
+        $results.Status | Sort-Object -Unique | Should -Be 'Skipped'
+        $results[0].Message | Should -Match "organization's admins could not be read"
         Get-EmulatorMembership $emu | Should -Be $before
     }
 }
@@ -174,6 +207,24 @@ Describe 'Exclusions by email' {
         $before = Get-EmulatorMembership $emu
         $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Email = $email; MoreThan = 90 } |
             Remove-JiraProductAccess -Confirm:$false -Exclude $email -JournalPath (Join-Path $TestDrive 'hidden.jsonl')
+        $result.Status | Should -Be 'Skipped'
+        $result.Message | Should -Match '-Exclude'
+        Get-EmulatorMembership $emu | Should -Be $before
+    }
+}
+
+Describe 'Exclusions by the Admin API''s email' {
+    BeforeEach { Reset-Emulator }
+
+    It 'match a user whose email Jira hides, on the API path' {
+        $user = Get-PlainInactive | Where-Object { ($state.users | Where-Object accountId -eq $_.AccountId).managed } | Select-Object -First 1
+        $email = ($state.users | Where-Object accountId -eq $user.AccountId).email
+        Set-EmulatorUser $user.AccountId @{ emailVisible = $false }
+        $fromApi = Get-InactiveJiraUser -Product JiraSoftware -MoreThan 90 -AsOf $asOf | Where-Object AccountId -eq $user.AccountId
+        $fromApi.Email | Should -Be $email -Because 'the v2 search gives the email Jira hides'
+        (Get-JiraProductAccess $user.AccountId -Product JiraSoftware).Email | Should -BeNullOrEmpty -Because 'Jira hides it'
+        $before = Get-EmulatorMembership $emu
+        $result = $fromApi | Remove-JiraProductAccess -Confirm:$false -Exclude $email -JournalPath (Join-Path $TestDrive 'apiemail.jsonl')
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match '-Exclude'
         Get-EmulatorMembership $emu | Should -Be $before

@@ -55,7 +55,8 @@ internal sealed record SearchUserDto(
     [property: JsonPropertyName("membershipStatus")] string? MembershipStatus,
     [property: JsonPropertyName("addedToOrg")] string? AddedToOrg,
     [property: JsonPropertyName("productAccess")] SearchProductAccessDto[]? ProductAccess,
-    [property: JsonPropertyName("platformRoles")] string[]? PlatformRoles);
+    [property: JsonPropertyName("platformRoles")] string[]? PlatformRoles,
+    [property: JsonPropertyName("email")] string? Email = null);
 
 internal sealed record UserSearchPageDto(
     [property: JsonPropertyName("data")] SearchUserDto[]? Data,

@@ -11,6 +11,7 @@ namespace JiraDeactivate.Core.Atlassian;
 /// <param name="AddedToOrg">The UTC date the user was first added to the organization.</param>
 /// <param name="ProductAccess">Null when the answer had no productAccess field at all.</param>
 /// <param name="PlatformRoles">Null when not asked for (expand platformRoles) or not given.</param>
+/// <param name="Email">The email the Admin API gives (also for users whose email Jira hides); null when not given.</param>
 public sealed record DirectoryUser(
     string AccountId,
     string? AccountType,
@@ -19,7 +20,8 @@ public sealed record DirectoryUser(
     string? MembershipStatus,
     DateTime? AddedToOrg,
     IReadOnlyList<DirectoryProductAccess>? ProductAccess,
-    IReadOnlyList<string>? PlatformRoles);
+    IReadOnlyList<string>? PlatformRoles,
+    string? Email = null);
 
 /// <summary>A product entry of the v2 search: key (an open set), product instance id, and last active UTC date if any.</summary>
 public sealed record DirectoryProductAccess(string? Key, string? Id, DateTime? LastActive);

@@ -154,7 +154,8 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
     {
         AccountId = account.AccountId,
         DisplayName = account.DisplayName,
-        Email = account.Email,
+        // Jira hides some users' emails; the Admin API gives them, and -Exclude by email needs them.
+        Email = account.Email ?? record?.Email,
         Status = SearchEvidence.StatusOf(record) ?? (account.Active ? AccountStatus.Active : AccountStatus.Deactivated),
         AddedToOrg = addedToOrg,
         Products = [new ProductActivity(ProductNames.AdminApiKey(product), product, siteName, HasAccess: true, lastActive)],

@@ -55,7 +55,8 @@ internal sealed class AdminRepresentations(HttpRequest request, string cloudId)
         return new AdminV2User(
             user.AccountId, user.AccountType, status, user.AccountStatus, membership,
             user.AddedToOrg is { } added ? Timestamp(added) : null,
-            user.DisplayName, user.VisibleEmail, user.Managed ? "managed" : "unmanaged", Picture(user),
+            // An org admin sees managed accounts' emails, also those the user hides from Jira.
+            user.DisplayName, user.Managed ? user.Email : user.VisibleEmail, user.Managed ? "managed" : "unmanaged", Picture(user),
             productAccess, groups, ForDeletion: false,
             expand.PlatformRoles ? PlatformRoles(user) : null);
     }
