@@ -126,7 +126,8 @@ public static class RestorePlanner
         return null;
     }
 
-    private static string? LineProblem(JournalLine line, JournalLine started, List<JournalLine> runLines, byte[]? key)
+    /// <summary>Why a line of a trusted run is not its own (seal, place, site); null when it is. Every kind of undo checks this.</summary>
+    internal static string? SealPlaceOrSiteProblem(JournalLine line, JournalLine started, byte[]? key)
     {
         var entry = line.Entry;
         if (key is not null && !JournalSeal.IsValid(entry, key))
@@ -139,9 +140,17 @@ public static class RestorePlanner
             return "it comes before its run's RunStarted line";
         }
 
-        if (!string.Equals(entry.Site, started.Entry.Site, StringComparison.OrdinalIgnoreCase))
+        return string.Equals(entry.Site, started.Entry.Site, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"it names site '{entry.Site}', but its run was on '{started.Entry.Site}'";
+    }
+
+    private static string? LineProblem(JournalLine line, JournalLine started, List<JournalLine> runLines, byte[]? key)
+    {
+        var entry = line.Entry;
+        if (SealPlaceOrSiteProblem(line, started, key) is { } problem)
         {
-            return $"it names site '{entry.Site}', but its run was on '{started.Entry.Site}'";
+            return problem;
         }
 
         if (IsRemoval(entry))

@@ -72,19 +72,9 @@ public static class SuspensionJournal
     private static string? LineProblem(JournalLine line, JournalLine started, List<JournalLine> runLines, byte[]? key)
     {
         var entry = line.Entry;
-        if (key is not null && !JournalSeal.IsValid(entry, key))
+        if (RestorePlanner.SealPlaceOrSiteProblem(line, started, key) is { } problem)
         {
-            return "its seal does not match: the line was edited or added after the run wrote it";
-        }
-
-        if (line.Number < started.Number)
-        {
-            return "it comes before its run's RunStarted line";
-        }
-
-        if (!string.Equals(entry.Site, started.Entry.Site, StringComparison.OrdinalIgnoreCase))
-        {
-            return $"it names site '{entry.Site}', but its run was on '{started.Entry.Site}'";
+            return problem;
         }
 
         bool planned = runLines.Any(l => l.Number < line.Number && l.Entry.Event == JournalEvent.Planned && l.Entry.AccountId == entry.AccountId

@@ -13,7 +13,7 @@ namespace JiraDeactivate.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(ProductAccessRemoval), typeof(RemovalPlanItem))]
-public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
+public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
 {
     private const string ApprovedAction = "Remove";
     private const string Verb = "remove product access from";
@@ -21,101 +21,33 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
     private readonly List<RemovalPlan> _notApproved = [];
     private readonly HashSet<(string, JiraProduct)> _seen = [];
     private readonly RunSummary _summary = new("would remove the access of", "removed the access of");
-    private bool _judgeHere;
     // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
     // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
     private object _product = default(JiraProduct);
-
-    /// <summary>The users' Atlassian account IDs (from Get-InactiveJiraUser, or any object with AccountId).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string[] AccountId { get; set; } = [];
 
     /// <summary>The product to remove access from.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ProductNameTransformation]
     public JiraProduct Product { get => (JiraProduct)_product; set => _product = value; }
 
-    /// <summary>
-    /// The judgment: change only users inactive for more than this many days. Bound from Get-InactiveJiraUser's
-    /// objects (or a CSV of them); given here, the users are judged with fresh data from the Admin API.
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, 36500)]
-    [ArgumentCompleter(typeof(Completion.InactivityPeriodCompleter))]
-    public int MoreThan { get; set; }
-
-    /// <summary>When the input's judgment was made (bound from Get-InactiveJiraUser's objects).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-    public DateTime? AsOf { get; set; }
-
-    /// <summary>The site the input is about; users of another site than the connected one are skipped.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Site { get; set; }
-
-    /// <summary>The name shown in messages (bound from the input object).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-    public string? DisplayName { get; set; }
-
-    /// <summary>The organization role (bound from CSV input): admins are protected.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-    public string? OrgRole { get; set; }
-
-    /// <summary>The user's email (bound from the input): -Exclude matches it too, also when Jira hides the email.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
-    public string? Email { get; set; }
-
     /// <summary>A reviewed plan's action (bound from -PlanOnly's objects): only "Remove" rows are changed.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     [Alias("Action")]
     public string? PlannedAction { get; set; }
 
-    /// <summary>The fuse: a run that would change more users stops before changing anything. Default 50.</summary>
-    [Parameter]
-    [ValidateRange(1, int.MaxValue)]
-    public int MaxUsers { get; set; } = 50;
-
-    /// <summary>Account IDs or emails never to change; wildcards allowed.</summary>
-    [Parameter]
-    [SupportsWildcards]
-    public string[] Exclude { get; set; } = [];
-
-    /// <summary>Members of these groups are never changed (administrators' groups always are protected); wildcards allowed.</summary>
-    [Parameter]
-    [SupportsWildcards]
-    public string[] ExcludeGroup { get; set; } = [];
-
-    /// <summary>Also change app (bot) accounts.</summary>
-    [Parameter]
-    public SwitchParameter IncludeAppAccounts { get; set; }
-
     /// <summary>Emits one plan object per input (what would change and why) and changes nothing.</summary>
     [Parameter]
     public SwitchParameter PlanOnly { get; set; }
 
-    /// <summary>The JSON Lines journal to append to; default a new file in the per-user application data folder.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? JournalPath { get; set; }
-
-    /// <summary>How many users are changed at the same time; the rate limit still paces the calls.</summary>
-    [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = 8;
-
-    protected override void BeginProcessing() => _judgeHere = MyInvocation.BoundParameters.ContainsKey(nameof(MoreThan));
-
     protected override void ProcessRecord()
     {
-        var judgment = MoreThan > 0 ? new InactivityJudgment(MoreThan, _judgeHere ? DateTime.UtcNow : AsOf?.ToUniversalTime() ?? DateTime.UtcNow) : null;
+        var judgment = CurrentJudgment();
         foreach (string id in AccountId)
         {
             if (judgment is null)
             {
                 _summary.AddNotJudged();
-                WriteError(Error(
-                    $"'{DisplayName ?? id}' ({id}) carries no inactivity judgment, so its access is not changed: Remove-JiraProductAccess changes only users judged inactive. Pipe the users through Get-InactiveJiraUser -Product {Product} -MoreThan <days> first, or give -MoreThan <days> here to judge them with fresh data from the Admin API.",
-                    "InputNotJudged", ErrorCategory.InvalidData, id));
+                RefuseUnjudged(id, "its access is not changed: Remove-JiraProductAccess changes only users judged inactive", $"Get-InactiveJiraUser -Product {Product} -MoreThan <days>");
                 continue;
             }
 
@@ -229,7 +161,7 @@ public sealed class RemoveJiraProductAccessCommand : JiraCmdlet
             return new LastLook(admin, organization.Id, session.CloudId);
         }
 
-        if (_judgeHere)
+        if (JudgesHere)
         {
             ThrowTerminatingError(Error(
                 "-MoreThan on Remove-JiraProductAccess judges the users with fresh data from the Admin API, and this connection has none. Connect with -AdminApiKey, or pipe the users through Get-InactiveJiraUser (from a CSV export) instead.",
