@@ -208,14 +208,16 @@ function Invoke-ApiBench {
             Reset-BenchEmulator $emu
             $err = $null
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
-            $result = @(Get-InactiveJiraUser -Product JiraSoftware -MoreThan $moreThan -AsOf $asOf -ErrorVariable err -ErrorAction SilentlyContinue)
+            # The per-user path: the same calls as the loop, so this part measures concurrency under the rate limit
+            # (the Search part measures the v2 search against it).
+            $result = @(Get-InactiveJiraUser -Product JiraSoftware -MoreThan $moreThan -AsOf $asOf -ActivitySource PerUser -ErrorVariable err -ErrorAction SilentlyContinue)
             $clock.Stop()
             $modTimes += $clock.Elapsed.TotalSeconds
             $modTraffic += Get-BenchTraffic $emu
             $errors += @($err).Where({ $_ }).Count
             $sets += , (@($result.AccountId | Sort-Object -Unique) -join ',')
             $stats = Get-JiraEmulatorStats $emu
-            $judged += (@($stats.routes) | Where-Object { $_.route -like '*last-active-dates' -and $_.status -eq 200 } | Measure-Object count -Sum).Sum
+            $judged += [long](@($stats.routes) | Where-Object { $_.route -like '*last-active-dates' -and $_.status -eq 200 } | ForEach-Object { [long]$_.count } | Measure-Object -Sum).Sum
             Disconnect-JiraAdmin
             Write-Step "API round $i/${ApiRepeat}: sequential loop"
             Reset-BenchEmulator $emu
@@ -313,7 +315,8 @@ function Invoke-RemovalBench {
             Connect-BenchEmulator $emu
             Reset-BenchEmulator $emu
             $journal = Join-Path $work "bench-journal-$PID-$i.jsonl"
-            $removalInput = @($targets | Select-Object AccountId, Product)
+            # A judgment every target meets (the emulator's data ends weeks ago): each removal takes its last look.
+            $removalInput = @($targets | Select-Object AccountId, Product, @{ Name = 'MoreThan'; Expression = { 1 } })
             $err = $null
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
             $results = @($removalInput | Remove-JiraProductAccess -Confirm:$false -MaxUsers $removals -JournalPath $journal -ErrorVariable err -ErrorAction SilentlyContinue)
