@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'JiraDeactivate.psm1'
+    RootModule           = 'bin/JiraDeactivate.dll'
     ModuleVersion        = '0.1.0'
     GUID                 = '6f0b7c43-2a5e-4d7b-9a53-1f3f3f0c9d21'
     Author               = 'JiraDeactivate contributors'

@@ -55,14 +55,15 @@ function Invoke-Build {
     Write-Host "== Build $Configuration (module $version)"
     Invoke-Native dotnet @('build', (Join-Path $root 'JiraDeactivate.sln'), '-c', $Configuration, "-p:Version=$version", '-nologo', '-clp:ErrorsOnly;Summary', '-v:q') | Out-Null
     if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
-    # The module folder: manifest, loader script, format views and help at the top; every assembly in bin/, where
-    # PowerShell's own assembly probing never looks, loaded by the loader into the module's load context.
+    # The module folder: manifest, format views and help at the top; the cmdlets' assembly in bin/, which the
+    # manifest loads into PowerShell's context; the core and its packages in bin/dependencies, where neither
+    # PowerShell's nor .NET's probing looks, loaded on first use into the module's own context
+    # (src/JiraDeactivate/Loading/ModuleLoadContext.cs).
     $bin = Join-Path $moduleDir 'bin'
-    foreach ($project in 'src/JiraDeactivate/JiraDeactivate.csproj', 'src/JiraDeactivate.Loader/JiraDeactivate.Loader.csproj') {
-        Invoke-Native dotnet @('publish', (Join-Path $root $project), '-c', $Configuration, '--no-build', '-o', $bin, "-p:Version=$version", '-nologo', '-v:q') | Out-Null
-    }
-    Remove-Item (Join-Path $bin 'JiraDeactivate.Loader.deps.json')
-    Copy-Item -Destination $moduleDir -LiteralPath (Join-Path $root 'JiraDeactivate.psd1'), (Join-Path $root 'src/JiraDeactivate.Loader/JiraDeactivate.psm1'), (Join-Path $root 'src/JiraDeactivate/JiraDeactivate.Format.ps1xml')
+    $dependencies = Join-Path $bin 'dependencies'
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/JiraDeactivate/JiraDeactivate.csproj'), '-c', $Configuration, '--no-build', '-o', $dependencies, "-p:Version=$version", '-nologo', '-v:q') | Out-Null
+    Get-ChildItem -LiteralPath $dependencies -File -Filter 'JiraDeactivate.*' | Where-Object { $_.Name -notlike 'JiraDeactivate.Core.*' } | Move-Item -Destination $bin
+    Copy-Item -Destination $moduleDir -LiteralPath (Join-Path $root 'JiraDeactivate.psd1'), (Join-Path $root 'src/JiraDeactivate/JiraDeactivate.Format.ps1xml')
     Invoke-Docs
     Write-Host "Module: $moduleDir"
 }

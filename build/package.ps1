@@ -3,7 +3,7 @@
     Writes the built module as a .nupkg to a local feed folder (what Publish-PSResource pushes to a gallery).
 .DESCRIPTION
     Stages the module without build leftovers (.pdb and the compiler's XML doc files), checks that it has its
-    manifest, its loader and assemblies (bin/) and its help (en-US/JiraDeactivate.dll-Help.xml and the about topic),
+    manifest, its assemblies (bin/ and bin/dependencies/) and its help (en-US/JiraDeactivate.dll-Help.xml and the about topic),
     and publishes it to -Feed.
     Publishing to a gallery is the same command with -Repository PSGallery -ApiKey <key>.
 .EXAMPLE
@@ -14,7 +14,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 $moduleName = 'JiraDeactivate'
-$requiredFiles = "$moduleName.psd1", "$moduleName.psm1", "bin/$moduleName.Loader.dll", "bin/$moduleName.dll", "bin/$moduleName.deps.json",
+$requiredFiles = "$moduleName.psd1", "bin/$moduleName.dll", "bin/$moduleName.deps.json", "bin/dependencies/$moduleName.Core.dll",
     "en-US/$moduleName.dll-Help.xml", "en-US/about_$moduleName.help.txt"
 
 function Test-PackageContent {

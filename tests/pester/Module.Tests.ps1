@@ -1,13 +1,15 @@
 BeforeAll { . (Join-Path $PSScriptRoot 'Common.ps1') }
 
 Describe 'The built module' {
-    It 'loads from the out folder with its manifest, its cmdlets from bin/ in a load context of their own' {
+    It 'loads from the out folder with its manifest, its cmdlets from bin/ and its core from bin/dependencies in a load context of its own' {
         $module = Get-Module JiraDeactivate
         $module.ModuleBase | Should -BeLike '*out*JiraDeactivate*'
         $module.Version | Should -Be ([version](Import-PowerShellDataFile (Join-Path $RepoRoot 'JiraDeactivate.psd1')).ModuleVersion)
         $assembly = (Get-Command Import-CsvExport).ImplementingType.Assembly
         $assembly.Location | Should -Be (Join-Path $module.ModuleBase 'bin/JiraDeactivate.dll')
-        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name | Should -Be 'JiraDeactivate'
+        $core = (Get-Command Import-CsvExport).OutputType[0].Type.Assembly
+        $core.Location | Should -Be (Join-Path $module.ModuleBase 'bin/dependencies/JiraDeactivate.Core.dll')
+        [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($core).Name | Should -Be 'JiraDeactivate'
     }
 
     It 'exports exactly the cmdlets the manifest lists' {

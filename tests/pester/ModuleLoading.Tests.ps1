@@ -1,5 +1,5 @@
-# How the module loads (issue 14): through bin/JiraDeactivate.Loader.dll into a load context of its own, with nothing
-# else at import; again after -Force or Remove-Module; and with an error naming the file and the folder when the
+# How the module loads (issue 14): the cmdlets' assembly alone at import, the core and its packages later in a load
+# context of their own; again after -Force or Remove-Module; and with an error naming the file and the folder when the
 # install is broken. Each case runs in a fresh pwsh, where the module was never loaded.
 
 BeforeAll {
@@ -19,7 +19,7 @@ BeforeAll {
 }
 
 Describe 'Import-Module JiraDeactivate' {
-    It 'loads only the loader into PowerShell''s context and only the cmdlets'' assembly into the module''s own' {
+    It 'loads only the cmdlets'' assembly, into PowerShell''s context, and the core on first use into the module''s own' {
         $result = Invoke-FreshPwsh @"
 `$before = [System.AppDomain]::CurrentDomain.GetAssemblies()
 Import-Module '$modulePath'
@@ -28,13 +28,18 @@ Import-Module '$modulePath'
     FromModule = @(`$new | Where-Object { `$_.Location -like '$moduleDir*' } | ForEach-Object { "`$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name): `$(`$_.GetName().Name)" } | Sort-Object)
     NotFramework = @(`$new | Where-Object { -not `$_.IsDynamic -and `$_.Location -notlike "`$([System.IO.Path]::GetDirectoryName([object].Assembly.Location))*" -and `$_.Location -notlike "`$PSHOME*" -and `$_.Location -notlike '$moduleDir*' } | ForEach-Object { `$_.GetName().Name })
     Context = @([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'JiraDeactivate' | ForEach-Object { `$_.Assemblies.GetName().Name })
+    Users = @(Import-CsvExport '$Sample').Count
+    AfterUse = @([System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.Location -like '$moduleDir*' } | ForEach-Object { "`$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name): `$(`$_.GetName().Name)" } | Sort-Object)
 } | ConvertTo-Json -Compress
 "@
         # A public type of the cmdlets' assembly with a field of a core type (an enum parameter's backing field, say)
-        # would load the core here too: keep such values boxed (see GetInactiveJiraUserCommand.Product).
-        $result.FromModule | Should -Be @('Default: JiraDeactivate.Loader', 'JiraDeactivate: JiraDeactivate')
-        $result.Context | Should -Be @('JiraDeactivate')
+        # would load the core here too, into PowerShell's context or not at all: keep such values boxed (see
+        # GetInactiveJiraUserCommand.Product).
+        $result.FromModule | Should -Be @('Default: JiraDeactivate')
+        $result.Context | Should -BeNullOrEmpty
         $result.NotFramework | Should -BeNullOrEmpty
+        $result.Users | Should -BeGreaterThan 0
+        $result.AfterUse | Should -Be @('Default: JiraDeactivate', 'JiraDeactivate: CsvHelper', 'JiraDeactivate: JiraDeactivate.Core')
     }
 
     It 'exports every cmdlet again after Import-Module -Force and after Remove-Module, and they run' {
@@ -80,20 +85,32 @@ Import-Module '$modulePath'
     }
 
     It 'names the missing file and the module''s folder when the install lacks <File>' -ForEach @(
-        @{ File = 'CsvHelper.dll' }
-        @{ File = 'JiraDeactivate.Core.dll' }
-        @{ File = 'JiraDeactivate.dll' }
+        @{ File = 'dependencies/CsvHelper.dll' }
+        @{ File = 'dependencies/JiraDeactivate.Core.dll' }
+        @{ File = 'JiraDeactivate.deps.json' }
     ) {
-        $broken = Join-Path $TestDrive "broken-$File/JiraDeactivate"
+        $broken = Join-Path $TestDrive "broken-$(Split-Path $File -Leaf)/JiraDeactivate"
         Copy-Item $moduleDir $broken -Recurse
         Remove-Item (Join-Path $broken "bin/$File")
         $result = Invoke-FreshPwsh @"
 try { Import-Module '$broken' -ErrorAction Stop; [pscustomobject]@{ Message = `$null } | ConvertTo-Json -Compress }
 catch { [pscustomobject]@{ Message = `$_.Exception.Message; Cmdlets = @(Get-Command -Module JiraDeactivate -ErrorAction SilentlyContinue).Count } | ConvertTo-Json -Compress }
 "@
-        $result.Message | Should -BeLike "*'$File'*"
-        $result.Message | Should -BeLike "*'$(Join-Path $broken 'bin')'*"
+        $result.Message | Should -BeLike "*'$(Split-Path $File -Leaf)'*"
+        $result.Message | Should -BeLike "*'$(Split-Path (Join-Path $broken "bin/$File"))'*"
         $result.Message | Should -Match 'reinstall'
         $result.Cmdlets | Should -Be 0
+    }
+
+    It 'names the file and the manifest when the install lacks the cmdlets'' assembly (PowerShell''s own message)' {
+        $broken = Join-Path $TestDrive 'broken-cmdlets/JiraDeactivate'
+        Copy-Item $moduleDir $broken -Recurse
+        Remove-Item (Join-Path $broken 'bin/JiraDeactivate.dll')
+        $result = Invoke-FreshPwsh @"
+try { Import-Module '$broken' -ErrorAction Stop; [pscustomobject]@{ Message = `$null } | ConvertTo-Json -Compress }
+catch { [pscustomobject]@{ Message = `$_.Exception.Message } | ConvertTo-Json -Compress }
+"@
+        $result.Message | Should -BeLike "*'bin/JiraDeactivate.dll'*"
+        $result.Message | Should -BeLike "*'$(Join-Path $broken 'JiraDeactivate.psd1')'*"
     }
 }

@@ -43,15 +43,16 @@ Describe 'The module package' {
         Join-Path $installed 'en-US/about_JiraDeactivate.help.txt' | Should -Exist
         Get-ChildItem $installed -Filter '*.pdb' -Recurse | Should -BeNullOrEmpty
         Join-Path $installed 'bin/JiraDeactivate.xml' | Should -Not -Exist
-        Join-Path $installed 'bin/JiraDeactivate.Core.xml' | Should -Not -Exist
+        Join-Path $installed 'bin/dependencies/JiraDeactivate.Core.xml' | Should -Not -Exist
     }
 
-    It 'holds the loader and the assemblies in bin/, and the manifest loads only the loader script' {
-        foreach ($file in 'JiraDeactivate.psm1', 'bin/JiraDeactivate.Loader.dll', 'bin/JiraDeactivate.dll', 'bin/JiraDeactivate.Core.dll', 'bin/JiraDeactivate.deps.json') {
+    It 'holds the cmdlets in bin/ and their dependencies in bin/dependencies, and the manifest loads only the cmdlets' {
+        foreach ($file in 'bin/JiraDeactivate.dll', 'bin/JiraDeactivate.deps.json', 'bin/dependencies/JiraDeactivate.Core.dll', 'bin/dependencies/CsvHelper.dll', 'bin/dependencies/Polly.Core.dll') {
             Join-Path $installed $file | Should -Exist
         }
         Get-ChildItem $installed -Filter '*.dll' | Should -BeNullOrEmpty -Because 'PowerShell probes the module folder itself'
-        $manifest.RootModule | Should -Be 'JiraDeactivate.psm1'
+        Get-ChildItem (Join-Path $installed 'bin') -Filter '*.dll' | ForEach-Object Name | Should -Be 'JiraDeactivate.dll' -Because '.NET resolves a dependency beside the assembly that needs it into PowerShell''s context'
+        $manifest.RootModule | Should -Be 'bin/JiraDeactivate.dll'
         $manifest.Keys | Should -Not -Contain 'RequiredAssemblies'
         $manifest.Keys | Should -Not -Contain 'NestedModules'
     }

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace JiraDeactivate;
+namespace JiraDeactivate.Loading;
 
 /// <summary>
 /// Closes this runspace's connection when the module is removed (Remove-Module, or Import-Module -Force): the
