@@ -103,7 +103,7 @@ internal sealed class ExportRowParser
     {
         if (_groupColumns.Length == 1)
         {
-            return row.IsEmpty(_groupColumns[0]) ? [] : _groups.Split(row.GetString(_groupColumns[0]));
+            return row.IsEmpty(_groupColumns[0]) ? [] : _groups.Split(row, _groupColumns[0]);
         }
 
         // Pivoted "Group n" columns (or several group columns): one name or list per cell, kept in order, once each.
@@ -115,7 +115,7 @@ internal sealed class ExportRowParser
                 continue;
             }
 
-            foreach (string group in _groups.Split(row.GetString(column)))
+            foreach (string group in _groups.Split(row, column))
             {
                 groups ??= [];
                 if (!groups.Contains(group))
