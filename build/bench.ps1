@@ -155,8 +155,8 @@ function Invoke-CsvBench {
     Add-Figure value idle-pwsh-module-peak-ws (MB $idleModule.peakWorkingSet) MB
     Add-Figure value csv-profile-read-bytes-seconds $profile.readBytesSeconds s '' $null 'profile (best of 3, no PowerShell): File.ReadAllBytes'
     Add-Figure value csv-profile-decode-seconds $profile.decodeUtf8Seconds s '' $null 'profile: decoding the file to UTF-16 (StreamReader)'
-    Add-Figure value csv-profile-csvhelper-tokenize-seconds $profile.csvHelperTokenizeSeconds s '' $null 'profile: CsvHelper 33 CsvParser.Read of every row, no field read'
-    Add-Figure value csv-profile-csvhelper-fields-seconds $profile.csvHelperAllFieldsSeconds s '' $null 'profile: CsvParser.Read + every field as a string'
+    Add-Figure value csv-profile-csvhelper-tokenize-seconds $profile.csvHelperTokenizeSeconds s '' $null 'profile: CsvHelper 34 CsvReader.Read of every row (line numbers tracked), no field read'
+    Add-Figure value csv-profile-csvhelper-fields-seconds $profile.csvHelperAllFieldsSeconds s '' $null 'profile: CsvReader.Read + every field as a string'
     Add-Figure value csv-profile-reader-seconds $profile.readerSeconds s '' $null 'profile: UserExportReader.Read, every user built'
     Add-Figure value csv-profile-reader-select-seconds $profile.readerSelectSeconds s '' $null 'profile: UserExportReader.Read + InactiveUserSelector.Select'
     Add-Figure value csv-profile-reader-alloc-per-row ($profile.readerAllocatedBytes / $users) bytes '' $null 'profile: bytes allocated per row by UserExportReader.Read'

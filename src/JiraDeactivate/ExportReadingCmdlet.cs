@@ -86,7 +86,9 @@ public abstract class ExportReadingCmdlet : JiraCmdlet
             long records = 0;
             try
             {
-                foreach (var record in UserExportReader.Read(stream, file, CancellationToken))
+                // The file is parsed on a thread of its own while this one writes the users out; reading the position of
+                // the unbuffered file from here is one field (see UserExportReader.OpenFile).
+                foreach (var record in new ExportReadAhead(token => UserExportReader.Read(stream, file, token), CancellationToken))
                 {
                     if (record.User is { } user)
                     {

@@ -56,7 +56,7 @@ Describe 'Other versions of the dependencies loaded first (Microsoft.Extensions.
         $result.Loaded | Should -Contain 'Default: CsvHelper 30.0.0.0'
         $result.Loaded | Should -Contain 'Default: Microsoft.Extensions.Http 6.0.0.0'
         $result.Loaded | Should -Contain 'Default: Microsoft.Extensions.DependencyInjection.Abstractions 6.0.0.0'
-        $result.Loaded | Should -Contain 'JiraDeactivate: CsvHelper 33.0.0.0'
+        $result.Loaded | Should -Contain 'JiraDeactivate: CsvHelper 34.0.0.0'
         $result.Loaded | Should -Contain 'JiraDeactivate: Polly.Core 8.0.0.0'
         $result.Loaded | Should -Contain 'Default: Polly.Core 8.0.0.0'
         $result.Loaded | Where-Object { $_ -like 'Default: JiraDeactivate*' } | Should -Be 'Default: JiraDeactivate 0.1.0.0' -Because 'only the cmdlets sit in PowerShell''s context'

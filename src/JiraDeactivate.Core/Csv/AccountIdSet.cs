@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace JiraDeactivate.Core.Csv;
 
 /// <summary>
@@ -6,21 +8,8 @@ namespace JiraDeactivate.Core.Csv;
 /// </summary>
 internal sealed class AccountIdSet
 {
-    private const ulong FnvOffset = 14695981039346656037UL;
-    private const ulong FnvPrime = 1099511628211UL;
     private readonly HashSet<ulong> _hashes = [];
 
     /// <summary>Adds the ID; false when it was seen before.</summary>
-    public bool Add(string accountId) => _hashes.Add(Hash(accountId));
-
-    private static ulong Hash(string value)
-    {
-        ulong hash = FnvOffset;
-        foreach (char c in value)
-        {
-            hash = (hash ^ c) * FnvPrime;
-        }
-
-        return hash;
-    }
+    public bool Add(string accountId) => _hashes.Add(Hash64.Of(MemoryMarshal.AsBytes(accountId.AsSpan())));
 }

@@ -5,22 +5,30 @@ using System.Text.Unicode;
 namespace JiraDeactivate.Core.Csv;
 
 /// <summary>
-/// Decodes an export's bytes in one forward pass, so pipes and FIFOs can be read: UTF-16 when the file starts with
-/// its byte order mark, otherwise UTF-8 where the bytes are UTF-8 and Latin-1 byte by byte where they are not.
+/// Turns an export's bytes into UTF-8 in one forward pass, so pipes and FIFOs can be read: UTF-16 when the file starts
+/// with its byte order mark, otherwise UTF-8 where the bytes are UTF-8 and Latin-1 byte by byte where they are not.
 /// A file saved by a spreadsheet in a legacy encoding reads as Latin-1; a UTF-8 file with a few Latin-1 rows
 /// (a pasted name, a merge of two files) reads right in both parts and is reported as mixed.
+/// The CSV parser reads UTF-8 bytes; valid UTF-8 (nearly every export) passes through unchanged.
 /// </summary>
-internal sealed class ExportDecoder : TextReader
+internal sealed class ExportDecoder : Stream
 {
     private const int BlockBytes = 1 << 16;
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly byte[] _bytes = ArrayPool<byte>.Shared.Rent(BlockBytes);
+    // Room for a whole block of input: Latin-1 takes up to 2 bytes a byte, UTF-16 up to 3 bytes a character.
+    private readonly byte[] _output = ArrayPool<byte>.Shared.Rent(2 * BlockBytes);
+    private readonly char[] _chars = ArrayPool<char>.Shared.Rent(BlockBytes);
     private Decoder? _utf16;
+    private Encoder? _utf8;
     private int _start;
     private int _end;
+    private int _outputStart;
+    private int _outputEnd;
     private bool _endOfStream;
     private bool _started;
+    private bool _disposed;
     private long _line = 1;
 
     public ExportDecoder(Stream stream, bool leaveOpen)
@@ -41,17 +49,26 @@ internal sealed class ExportDecoder : TextReader
     /// <summary>Both UTF-8 characters and bytes that are not UTF-8: some names were saved in another encoding.</summary>
     public bool IsMixed => SawUtf8 && Latin1Bytes > 0;
 
-    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+    public override bool CanRead => true;
 
-    public override int Read(Span<char> buffer)
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
     {
         if (!_started)
         {
             Start();
         }
 
-        int written = 0;
-        while (written == 0 && buffer.Length > 0)
+        while (_outputStart == _outputEnd)
         {
             if (_end - _start < 4 && !_endOfStream)
             {
@@ -63,22 +80,34 @@ internal sealed class ExportDecoder : TextReader
                 return 0;
             }
 
-            written = _utf16 is not null ? DecodeUtf16(buffer) : DecodeUtf8(buffer);
+            _outputStart = 0;
+            _outputEnd = _utf16 is not null ? DecodeUtf16() : DecodeUtf8();
         }
 
-        return written;
+        int count = Math.Min(buffer.Length, _outputEnd - _outputStart);
+        _output.AsSpan(_outputStart, count).CopyTo(buffer);
+        _outputStart += count;
+        return count;
     }
 
-    public override int Peek() => -1;
+    public override void Flush()
+    {
+    }
 
-    // One character at a time could split a surrogate pair; the CSV parser reads in blocks.
-    public override int Read() => throw new NotSupportedException("An export is decoded in blocks.");
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             ArrayPool<byte>.Shared.Return(_bytes);
+            ArrayPool<byte>.Shared.Return(_output);
+            ArrayPool<char>.Shared.Return(_chars);
             if (!_leaveOpen)
             {
                 _stream.Dispose();
@@ -111,6 +140,8 @@ internal sealed class ExportDecoder : TextReader
             _utf16 = Encoding.BigEndianUnicode.GetDecoder();
             _start = 2;
         }
+
+        _utf8 = _utf16 is null ? null : new UTF8Encoding(false).GetEncoder();
     }
 
     private void Fill()
@@ -122,41 +153,43 @@ internal sealed class ExportDecoder : TextReader
             _start = 0;
         }
 
-        int read = _stream.Read(_bytes, _end, _bytes.Length - _end);
+        int read = _stream.Read(_bytes, _end, BlockBytes - _end);
         _endOfStream = read == 0;
         _end += read;
     }
 
-    private int DecodeUtf16(Span<char> buffer)
+    private int DecodeUtf16()
     {
-        _utf16!.Convert(_bytes.AsSpan(_start, _end - _start), buffer, _endOfStream, out int used, out int written, out _);
+        _utf16!.Convert(_bytes.AsSpan(_start, _end - _start), _chars, _endOfStream, out int used, out int chars, out _);
         _start += used;
+        _utf8!.Convert(_chars.AsSpan(0, chars), _output, _endOfStream && _start == _end, out _, out int written, out _);
         return written;
     }
 
-    private int DecodeUtf8(Span<char> buffer)
+    // Valid UTF-8 is copied as it is; each byte that is not is read as Latin-1 (the character with the same number).
+    // Decoding to UTF-16 is only the cheapest way to find where the valid part ends.
+    private int DecodeUtf8()
     {
         int written = 0;
-        while (written < buffer.Length && _start < _end)
+        while (_start < _end)
         {
             var source = _bytes.AsSpan(_start, _end - _start);
-            var target = buffer[written..];
-            var status = Utf8.ToUtf16(source, target, out int used, out int chars, replaceInvalidSequences: false, isFinalBlock: _endOfStream);
+            var status = Utf8.ToUtf16(source, _chars, out int used, out int chars, replaceInvalidSequences: false, isFinalBlock: _endOfStream);
             SawUtf8 |= used != chars;
+            source[..used].CopyTo(_output.AsSpan(written));
+            _line += source[..used].Count((byte)'\n');
             _start += used;
-            _line += target[..chars].Count('\n');
-            written += chars;
-            if (status == OperationStatus.InvalidData && written < buffer.Length)
-            {
-                // Latin-1 maps each byte to the character with the same number.
-                buffer[written++] = (char)_bytes[_start++];
-                Latin1Bytes++;
-                FirstLatin1Line = FirstLatin1Line == 0 ? _line : FirstLatin1Line;
-            }
-            else if (status is OperationStatus.NeedMoreData or OperationStatus.DestinationTooSmall)
+            written += used;
+            if (status != OperationStatus.InvalidData)
             {
                 break;
             }
+
+            byte latin1 = _bytes[_start++];
+            _output[written++] = (byte)(0xC0 | (latin1 >> 6));
+            _output[written++] = (byte)(0x80 | (latin1 & 0x3F));
+            Latin1Bytes++;
+            FirstLatin1Line = FirstLatin1Line == 0 ? _line : FirstLatin1Line;
         }
 
         return written;

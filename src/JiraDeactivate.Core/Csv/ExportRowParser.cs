@@ -50,7 +50,7 @@ internal sealed class ExportRowParser
 
     public int AccountIdColumn => _accountId;
 
-    public ExportRecord Parse(CsvParser row, long line)
+    public ExportRecord Parse(CsvReader row, long line)
     {
         string accountId = Cell(row, _accountId);
         if (accountId.Length == 0)
@@ -58,16 +58,15 @@ internal sealed class ExportRowParser
             return Invalid(line, null, $"the '{(_columns.Format == ExportFormat.Current ? "User id" : "username")}' cell is empty");
         }
 
-        string status = row[_status];
-        if (!ExportValues.TryParseStatus(status, out var accountStatus))
+        if (!TryParseStatus(row, out var accountStatus))
         {
-            return Invalid(line, accountId, $"'{status.Trim()}' is not a user status (Active, Suspended or Deactivated)");
+            return Invalid(line, accountId, $"'{row.GetString(_status).Trim()}' is not a user status (Active, Suspended or Deactivated)");
         }
 
         DateTime? addedToOrg = null;
-        if (_addedToOrg >= 0 && !ExportValues.TryParseDate(row[_addedToOrg], out addedToOrg))
+        if (_addedToOrg >= 0 && !TryParseDate(row, _addedToOrg, out addedToOrg))
         {
-            return Invalid(line, accountId, $"'{row[_addedToOrg].Trim()}' in 'Added to org' is not a date like '3 Jan 2024'");
+            return Invalid(line, accountId, $"'{row.GetString(_addedToOrg).Trim()}' in 'Added to org' is not a date like '3 Jan 2024'");
         }
 
         var products = new ProductActivity[_products.Length];
@@ -75,12 +74,12 @@ internal sealed class ExportRowParser
         {
             int lastSeenColumn = _lastSeenColumns[i];
             DateTime? lastSeen = null;
-            if (lastSeenColumn >= 0 && !ExportValues.TryParseDate(row[lastSeenColumn], out lastSeen))
+            if (lastSeenColumn >= 0 && !TryParseDate(row, lastSeenColumn, out lastSeen))
             {
-                return Invalid(line, accountId, $"'{row[lastSeenColumn]}' in 'Last seen in {_columns.Products[i].ProductName}' is not a date like '3 Jan 2024' or 'Never accessed'");
+                return Invalid(line, accountId, $"'{row.GetString(lastSeenColumn)}' in 'Last seen in {_columns.Products[i].ProductName}' is not a date like '3 Jan 2024' or 'Never accessed'");
             }
 
-            bool? access = _accessColumns[i] >= 0 ? ExportValues.ParseAccess(row[_accessColumns[i]]) : null;
+            bool? access = _accessColumns[i] >= 0 ? ParseAccess(row, _accessColumns[i]) : null;
             products[i] = _products[i].Get(access, lastSeen);
         }
 
@@ -100,25 +99,23 @@ internal sealed class ExportRowParser
         }, null);
     }
 
-    private string[] ReadGroups(CsvParser row)
+    private string[] ReadGroups(CsvReader row)
     {
         if (_groupColumns.Length == 1)
         {
-            string cell = row[_groupColumns[0]];
-            return cell.Length == 0 ? [] : _groups.Split(cell);
+            return row.IsEmpty(_groupColumns[0]) ? [] : _groups.Split(row, _groupColumns[0]);
         }
 
         // Pivoted "Group n" columns (or several group columns): one name or list per cell, kept in order, once each.
         List<string>? groups = null;
         foreach (int column in _groupColumns)
         {
-            string cell = row[column];
-            if (cell.Length == 0)
+            if (row.IsEmpty(column))
             {
                 continue;
             }
 
-            foreach (string group in _groups.Split(cell))
+            foreach (string group in _groups.Split(row, column))
             {
                 groups ??= [];
                 if (!groups.Contains(group))
@@ -131,6 +128,22 @@ internal sealed class ExportRowParser
         return groups?.ToArray() ?? [];
     }
 
+    // Cells are read as UTF-8 bytes; what is not plain ASCII (white space around it, other letters) is read as text, as before.
+    private bool TryParseStatus(CsvReader row, out AccountStatus status)
+    {
+        var cell = row.GetSpan(_status);
+        return ExportValues.IsPlainAscii(cell) ? ExportValues.TryParseStatus(cell, out status) : ExportValues.TryParseStatus(row.GetString(_status), out status);
+    }
+
+    private static bool TryParseDate(CsvReader row, int column, out DateTime? date) =>
+        ExportValues.TryParseDayMonthYear(row.GetSpan(column), out date) || ExportValues.TryParseDate(row.GetString(column), out date);
+
+    private static bool ParseAccess(CsvReader row, int column)
+    {
+        var cell = row.GetSpan(column);
+        return ExportValues.IsPlainAscii(cell) ? ExportValues.ParseAccess(cell) : ExportValues.ParseAccess(row.GetString(column));
+    }
+
     public static ExportRecord Malformed(string path, long line, int fieldCount, int headerCount, string? accountId) =>
         new(null, new ExportIssue(ExportIssueKind.MalformedRow, path, line, accountId,
             fieldCount == headerCount
@@ -141,7 +154,22 @@ internal sealed class ExportRowParser
         new(null, new ExportIssue(ExportIssueKind.InvalidValue, _path, line, accountId,
             $"{_path}:{line}: {reason}; the row{(accountId is null ? string.Empty : $" of user '{accountId}'")} was left out."));
 
-    private static string Cell(CsvParser row, int index) => index >= 0 ? row[index].Trim() : string.Empty;
+    // Only a cell with white space at its ends (or a character outside ASCII there, which may be white space) is trimmed as text.
+    private static string Cell(CsvReader row, int index)
+    {
+        if (index < 0)
+        {
+            return string.Empty;
+        }
+
+        var cell = row.GetSpan(index);
+        if (cell.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        return cell[0] is > (byte)' ' and < 0x80 && cell[^1] is > (byte)' ' and < 0x80 ? row.GetString(index) : row.GetString(index).Trim();
+    }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -8,48 +8,43 @@ namespace JiraDeactivate.Core.Csv;
 /// its quote must close where a field ends (a quote closed mid-field is the stray quote meeting the next one), and
 /// none of its lines after the first may look like a row of the file (as many delimiters as half the header's columns).
 /// </summary>
-internal sealed class QuotedLineBreakCheck(string path, int freeTextColumn, string delimiter, int headerColumns)
+internal sealed class QuotedLineBreakCheck(string path, int freeTextColumn, char delimiter, int headerColumns)
 {
     private readonly int _rowLikeDelimiters = Math.Max(2, (headerColumns - 1) / 2);
 
-    /// <summary>The line the parser's current record starts on.</summary>
+    /// <summary>Throws when a quoted field of the parser's current record, which spans lines, swallows rows.</summary>
     /// <exception cref="UserExportIntegrityException">A quoted field swallows rows.</exception>
     /// <param name="record">The parser, on a record that spans lines.</param>
-    /// <param name="badData">Whether the parser has found a quote inside a field of the record.</param>
-    public long StartLine(CsvParser record, Func<bool> badData)
+    /// <param name="malformed">Whether the parser found broken quoting in the record (a quote closed mid-field).</param>
+    public void Check(CsvReader record, bool malformed)
     {
-        // Reading every field first also lets the parser find a quote inside one (bad data).
-        Span<int> breaks = record.Count <= 256 ? stackalloc int[record.Count] : new int[record.Count];
+        int count = record.FieldCount;
+        var fields = new string[count];
         long lineBreaks = 0;
-        for (int i = 0; i < record.Count; i++)
-        {
-            breaks[i] = LineBreaks(record[i]);
-            lineBreaks += breaks[i];
-        }
-
         int brokenField = -1;
         long breaksBeforeIt = 0;
-        for (int i = 0; i < record.Count && brokenField < 0; i++)
+        for (int i = 0; i < count; i++)
         {
-            if (breaks[i] > 0 && SwallowsText(record[i]) && (badData() || i != freeTextColumn || breaks[i] > UserExportReader.MaxLineBreaksInName || HasRowLikeLine(record[i])))
+            fields[i] = record.GetString(i);
+            int breaks = LineBreaks(fields[i]);
+            lineBreaks += breaks;
+            if (brokenField < 0 && breaks > 0 && SwallowsText(fields[i]) && (malformed || i != freeTextColumn || breaks > UserExportReader.MaxLineBreaksInName || HasRowLikeLine(fields[i])))
             {
                 brokenField = i;
             }
-            else
+            else if (brokenField < 0)
             {
-                breaksBeforeIt += breaks[i];
+                breaksBeforeIt += breaks;
             }
         }
 
-        long start = record.RawRow - lineBreaks;
         if (brokenField >= 0)
         {
-            long opened = start + breaksBeforeIt;
+            long opened = record.LineNumber + breaksBeforeIt;
+            long end = record.LineNumber + lineBreaks;
             throw new UserExportIntegrityException(path, opened, ExportIntegrityProblem.QuoteNotClosed,
-                $"{path}:{opened}: a quote opened on line {opened} is not closed before line {record.RawRow}: the field runs over {record.RawRow - opened} line breaks and swallows the rows between, whose users would be lost. Fix the quote on line {opened} (a stray \" in a name) and import again.");
+                $"{path}:{opened}: a quote opened on line {opened} is not closed before line {end}: the field runs over {end - opened} line breaks and swallows the rows between, whose users would be lost. Fix the quote on line {opened} (a stray \" in a name) and import again.");
         }
-
-        return start;
     }
 
     private static int LineBreaks(string field)
@@ -99,15 +94,5 @@ internal sealed class QuotedLineBreakCheck(string path, int freeTextColumn, stri
         return false;
     }
 
-    private static int Occurrences(ReadOnlySpan<char> line, string delimiter)
-    {
-        int count = 0;
-        for (int i = line.IndexOf(delimiter); i >= 0; i = line.IndexOf(delimiter))
-        {
-            count++;
-            line = line[(i + delimiter.Length)..];
-        }
-
-        return count;
-    }
+    private static int Occurrences(ReadOnlySpan<char> line, char delimiter) => line.Count(delimiter);
 }

@@ -3,33 +3,42 @@ namespace JiraDeactivate.Core.Csv;
 /// <summary>
 /// Bounds what the CSV parser can hold for one record: the parser keeps a whole record in memory before it returns,
 /// so a quote that is never closed (or an endless stream such as /dev/zero) would otherwise fill memory with one
-/// field. Counts the characters handed out since the last record began and the line breaks among them.
-/// The inner reader belongs to the caller.
+/// field. Counts the UTF-8 bytes handed out since the last record began and the line breaks among them.
+/// The inner stream belongs to the caller.
 /// </summary>
-internal sealed class RecordSizeGuard(TextReader inner, int maxRecordChars) : TextReader
+internal sealed class RecordSizeGuard(Stream inner, int maxRecordBytes) : Stream
 {
-    private long _charsHandedOut;
-    private long _charsInRecord;
+    private long _bytesHandedOut;
+    private long _bytesInRecord;
 
-    public int MaxRecordChars { get; } = maxRecordChars;
+    public int MaxRecordBytes { get; } = maxRecordBytes;
 
     /// <summary>Line breaks handed out so far: the physical line the parser has reached is one more.</summary>
     public long LineBreaks { get; private set; }
 
-    /// <summary>A record was returned: what the parser reads from now on belongs to the next one.</summary>
-    /// <param name="consumedChars">The characters the parser has consumed so far (it reads ahead of them).</param>
-    public void BeginRecord(long consumedChars) => _charsInRecord = _charsHandedOut - consumedChars;
+    public override bool CanRead => true;
 
-    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+    public override bool CanSeek => false;
 
-    public override int Read(Span<char> buffer)
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    /// <summary>A record is about to be read: what the parser reads from now on belongs to it.</summary>
+    /// <param name="consumedBytes">Where the parser's last record started (it reads ahead of it, by at most that record).</param>
+    public void BeginRecord(long consumedBytes) => _bytesInRecord = _bytesHandedOut - consumedBytes;
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
     {
         int read = inner.Read(buffer);
-        var chars = buffer[..read];
-        LineBreaks += chars.Count('\n');
-        _charsHandedOut += read;
-        _charsInRecord += read;
-        if (_charsInRecord > MaxRecordChars)
+        LineBreaks += buffer[..read].Count((byte)'\n');
+        _bytesHandedOut += read;
+        _bytesInRecord += read;
+        if (_bytesInRecord > MaxRecordBytes)
         {
             throw new RecordTooLongException(LineBreaks + 1);
         }
@@ -37,7 +46,13 @@ internal sealed class RecordSizeGuard(TextReader inner, int maxRecordChars) : Te
         return read;
     }
 
-    public override int Peek() => inner.Peek();
+    public override void Flush()
+    {
+    }
 
-    public override int Read() => inner.Read();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
+using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using JiraDeactivate.Core.Users;
 
 namespace JiraDeactivate.Core.Csv;
@@ -8,12 +7,12 @@ namespace JiraDeactivate.Core.Csv;
 /// <summary>
 /// Streams the users of an Atlassian "Export users" CSV: one record per user, with the user's adjacent rows
 /// (one per group in some layouts) merged. Memory does not grow with the file's size, and is bounded on broken
-/// files too: a record may not grow past <see cref="MaxRecordChars"/>.
+/// files too: a record may not grow past <see cref="MaxRecordBytes"/>.
 /// </summary>
 public static class UserExportReader
 {
-    /// <summary>The most characters one record may hold (a 1 MB name fits; an unclosed quote or endless stream stops here).</summary>
-    public const int MaxRecordChars = 4 * 1024 * 1024;
+    /// <summary>The most bytes (of UTF-8) one record may hold (a 1 MB name fits; an unclosed quote or endless stream stops here).</summary>
+    public const int MaxRecordBytes = 4 * 1024 * 1024;
 
     /// <summary>The most line breaks a quoted name may hold; more means a quote that swallows rows.</summary>
     public const int MaxLineBreaksInName = 3;
@@ -30,9 +29,12 @@ public static class UserExportReader
         }
     }
 
-    /// <summary>Opens an export for sequential reading; callers that show progress watch its position when it can seek.</summary>
+    /// <summary>
+    /// Opens an export for sequential reading; callers that show progress watch its position when it can seek.
+    /// Unbuffered: the reader reads in large blocks of its own, and the position is then one field another thread may read.
+    /// </summary>
     public static FileStream OpenFile(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
 
     /// <summary>
     /// Reads an export from a stream in one forward pass (a pipe or FIFO will do), choosing its encoding;
@@ -41,31 +43,39 @@ public static class UserExportReader
     public static IEnumerable<ExportRecord> Read(Stream stream, string path, CancellationToken cancellationToken = default)
     {
         using var decoder = new ExportDecoder(stream, leaveOpen: true);
-        foreach (var record in ReadText(decoder, path, decoder, cancellationToken))
+        foreach (var record in ReadUtf8(decoder, path, decoder, cancellationToken))
         {
             yield return record;
         }
     }
 
     /// <summary>Reads an export from <paramref name="text"/>; <paramref name="path"/> names it in messages.</summary>
-    public static IEnumerable<ExportRecord> Read(TextReader text, string path, CancellationToken cancellationToken = default) =>
-        ReadText(text, path, null, cancellationToken);
-
-    private static IEnumerable<ExportRecord> ReadText(TextReader text, string path, ExportDecoder? decoder, CancellationToken cancellationToken)
+    public static IEnumerable<ExportRecord> Read(TextReader text, string path, CancellationToken cancellationToken = default)
     {
-        string? badData = null;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        using var bytes = new TextUtf8Stream(text);
+        foreach (var record in ReadUtf8(bytes, path, null, cancellationToken))
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            BadDataFound = args => badData ??= args.Field,
-            IgnoreBlankLines = true,
-            Mode = CsvMode.RFC4180,
-        };
-        var guard = new RecordSizeGuard(text, MaxRecordChars);
-        using var parser = new CsvParser(guard, configuration, leaveOpen: true);
+            yield return record;
+        }
+    }
 
-        if (!TryRead(parser, guard, path, 0) || parser.Record is not { } header || header.All(string.IsNullOrWhiteSpace))
+    private static IEnumerable<ExportRecord> ReadUtf8(Stream utf8, string path, ExportDecoder? decoder, CancellationToken cancellationToken)
+    {
+        // The parser reports broken quoting (a stray quote, text after a closing quote, a quote never closed) per
+        // record, by its number, and recovers; such a record comes out as a malformed row, or stops the import below.
+        var malformed = new Queue<long>();
+        var options = new CsvReaderOptions
+        {
+            Encoding = Encoding.UTF8,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = true,
+            OnMalformedRecord = record => malformed.Enqueue(record.RecordNumber),
+        };
+        var guard = new RecordSizeGuard(utf8, MaxRecordBytes);
+        using var csv = CsvReader.Create(guard, options, leaveOpen: true);
+
+        if (!TryReadHeader(csv, guard, path) || csv.Headers is not { Count: > 0 } header || header.All(string.IsNullOrWhiteSpace))
         {
             yield return new ExportRecord(null, new ExportIssue(ExportIssueKind.EmptyFile, path, 0, null, $"'{path}' is empty: it holds no users."));
             yield break;
@@ -73,32 +83,40 @@ public static class UserExportReader
 
         var columns = ExportColumns.TryParse(header, path, out var missing) ?? throw new UserExportFormatException(path, missing);
         var rows = new ExportRowParser(columns, path);
-        var quotes = new QuotedLineBreakCheck(path, columns.DisplayName, parser.Delimiter, header.Length);
+        var quotes = new QuotedLineBreakCheck(path, columns.DisplayName, csv.Separator, header.Count);
         var seen = new AccountIdSet();
         JiraUserActivity? pending = null;
-        long previousLine = parser.RawRow;
+        long lastLine = 1;
         bool encodingReported = false;
 
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            badData = null;
-            long line;
             UserExportIntegrityException? broken = null;
+            bool isMalformed = false;
             try
             {
-                if (!TryRead(parser, guard, path, previousLine + 1))
+                if (!TryRead(csv, guard, path, lastLine + 1))
                 {
                     break;
                 }
 
-                // A record over several lines holds quoted line breaks (or follows blank lines): only then is it looked at.
-                line = parser.RawRow - previousLine > 1 ? quotes.StartLine(parser, () => badData is not null) : previousLine + 1;
+                // The header is record 1: the record number of the current row is one more than its row number.
+                long number = csv.RowNumber + 1;
+                while (malformed.TryPeek(out long next) && next <= number)
+                {
+                    isMalformed |= malformed.Dequeue() == number;
+                }
+
+                // A record over several lines holds quoted line breaks: only then is it looked at.
+                if (csv.RawRecord.IndexOfAny((byte)'\n', (byte)'\r') >= 0)
+                {
+                    quotes.Check(csv, isMalformed);
+                }
             }
             catch (UserExportIntegrityException e)
             {
                 broken = e;
-                line = 0;
             }
 
             if (broken is not null)
@@ -112,13 +130,11 @@ public static class UserExportReader
                 throw broken;
             }
 
-            previousLine = parser.RawRow;
-            // The parser finds a quote inside a field when the field is read: only the columns the format needs are.
-            var row = parser.Count == header.Length ? rows.Parse(parser, line) : default;
-            if (parser.Count != header.Length || badData is not null)
-            {
-                row = ExportRowParser.Malformed(path, line, parser.Count, header.Length, parser.Count > rows.AccountIdColumn && rows.AccountIdColumn >= 0 ? parser[rows.AccountIdColumn] : null);
-            }
+            long line = csv.LineNumber;
+            lastLine = line;
+            var row = csv.FieldCount != header.Count || isMalformed
+                ? ExportRowParser.Malformed(path, line, csv.FieldCount, header.Count, csv.FieldCount > rows.AccountIdColumn && rows.AccountIdColumn >= 0 ? csv.GetString(rows.AccountIdColumn) : null)
+                : rows.Parse(csv, line);
 
             if (decoder is { IsMixed: true } && !encodingReported)
             {
@@ -160,12 +176,25 @@ public static class UserExportReader
         }
     }
 
-    private static bool TryRead(CsvParser parser, RecordSizeGuard guard, string path, long startLine)
+    private static bool TryReadHeader(CsvReader csv, RecordSizeGuard guard, string path) =>
+        Translate(() =>
+        {
+            csv.ReadHeader();
+            return true;
+        }, guard, path, 1);
+
+    private static bool TryRead(CsvReader csv, RecordSizeGuard guard, string path, long startLine)
+    {
+        guard.BeginRecord(csv.ByteOffset);
+        return Translate(csv.Read, guard, path, startLine);
+    }
+
+    // The parser's and the guard's exceptions, as the reader's: a record that never ends, or input that is not CSV.
+    private static bool Translate(Func<bool> read, RecordSizeGuard guard, string path, long startLine)
     {
         try
         {
-            guard.BeginRecord(parser.CharCount);
-            return parser.Read();
+            return read();
         }
         catch (Exception e) when (e is RecordTooLongException || e.InnerException is RecordTooLongException)
         {
@@ -173,13 +202,13 @@ public static class UserExportReader
             long start = Math.Max(1, startLine);
             throw reached > start
                 ? new UserExportIntegrityException(path, start, ExportIntegrityProblem.QuoteNotClosed,
-                    $"{path}:{start}: a quote opened on line {start} is not closed before line {reached} ({MaxRecordChars:N0} characters): the rows after it would be lost. Fix the quote on line {start} and import again.")
+                    $"{path}:{start}: a quote opened on line {start} is not closed before line {reached} ({MaxRecordBytes:N0} bytes): the rows after it would be lost. Fix the quote on line {start} and import again.")
                 : new UserExportIntegrityException(path, start, ExportIntegrityProblem.RecordTooLong,
-                    $"{path}:{start}: line {start} runs for more than {MaxRecordChars:N0} characters without ending: this is not an \"Export users\" CSV.");
+                    $"{path}:{start}: line {start} runs for more than {MaxRecordBytes:N0} bytes without ending: this is not an \"Export users\" CSV.");
         }
-        catch (CsvHelperException e)
+        catch (CsvFormatException e)
         {
-            throw new UserExportFormatException(path, $"line {parser.RawRow}: {e.Message.Split('\n')[0]}", e);
+            throw new UserExportFormatException(path, $"line {guard.LineBreaks + 1}: {e.Message.Split('\n')[0]}", e);
         }
     }
 }

@@ -112,7 +112,7 @@ public class IntegrityTests
 
         Assert.Equal((ExportIntegrityProblem.QuoteNotClosed, 500_001L), (error.Problem, error.LineNumber));
         long readPastQuote = stream.Position - stream.QuotePosition;
-        Assert.InRange(readPastQuote, UserExportReader.MaxRecordChars / 2, UserExportReader.MaxRecordChars + (1 << 20));
+        Assert.InRange(readPastQuote, UserExportReader.MaxRecordBytes / 2, UserExportReader.MaxRecordBytes + (1 << 20));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public class IntegrityTests
         var error = Assert.Throws<UserExportIntegrityException>(() => UserExportReader.Read(zeros, "/dev/zero").Count());
 
         Assert.Equal((ExportIntegrityProblem.RecordTooLong, 1L), (error.Problem, error.LineNumber));
-        Assert.InRange(zeros.Position, UserExportReader.MaxRecordChars / 2, UserExportReader.MaxRecordChars + (1 << 20));
+        Assert.InRange(zeros.Position, UserExportReader.MaxRecordBytes / 2, UserExportReader.MaxRecordBytes + (1 << 20));
     }
 
     [Fact]
