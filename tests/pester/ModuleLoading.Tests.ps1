@@ -39,7 +39,7 @@ Import-Module '$modulePath'
         $result.Context | Should -BeNullOrEmpty
         $result.NotFramework | Should -BeNullOrEmpty
         $result.Users | Should -BeGreaterThan 0
-        $result.AfterUse | Should -Be @('Default: JiraDeactivate', 'JiraDeactivate: CsvHelper', 'JiraDeactivate: JiraDeactivate.Core')
+        $result.AfterUse | Should -Be @('Default: JiraDeactivate', 'JiraDeactivate: CsvHelper', 'JiraDeactivate: JiraDeactivate.Core', 'JiraDeactivate: System.IO.Hashing')
     }
 
     It 'exports every cmdlet again after Import-Module -Force and after Remove-Module, and they run' {

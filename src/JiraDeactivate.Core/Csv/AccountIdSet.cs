@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
 namespace JiraDeactivate.Core.Csv;
@@ -11,5 +12,5 @@ internal sealed class AccountIdSet
     private readonly HashSet<ulong> _hashes = [];
 
     /// <summary>Adds the ID; false when it was seen before.</summary>
-    public bool Add(string accountId) => _hashes.Add(Hash64.Of(MemoryMarshal.AsBytes(accountId.AsSpan())));
+    public bool Add(string accountId) => _hashes.Add(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(accountId.AsSpan())));
 }

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using CsvHelper;
 
 namespace JiraDeactivate.Core.Csv;
@@ -17,7 +18,7 @@ internal sealed class GroupListCache
     public string[] Split(CsvReader row, int column)
     {
         var cell = row.GetSpan(column);
-        ulong hash = Hash64.Of(cell);
+        ulong hash = XxHash3.HashToUInt64(cell);
         if (!_split.TryGetValue(hash, out var entry) || !cell.SequenceEqual(entry.Utf8))
         {
             entry = new Entry(cell.ToArray(), Split(row.GetString(column)));
