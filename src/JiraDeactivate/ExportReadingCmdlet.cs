@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Management.Automation;
 using JiraDeactivate.Core.Csv;
+using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Users;
 
 namespace JiraDeactivate;
@@ -51,8 +52,9 @@ public abstract class ExportReadingCmdlet : JiraCmdlet
     /// <summary>
     /// Reads the users of <paramref name="file"/> into <paramref name="onUser"/>.
     /// A broken file (not an export, a quote that swallows rows) is a terminating error: a short list must not pass for a whole one.
+    /// With <paramref name="onlyProduct"/>, users carry only that product's activity (the other columns are not read).
     /// </summary>
-    private protected void ReadExport(string file, string activity, Action<JiraUserActivity> onUser)
+    private protected void ReadExport(string file, string activity, Action<JiraUserActivity> onUser, JiraProduct? onlyProduct = null)
     {
         FileStream stream;
         try
@@ -88,7 +90,7 @@ public abstract class ExportReadingCmdlet : JiraCmdlet
             {
                 // The file is parsed on a thread of its own while this one writes the users out; reading the position of
                 // the unbuffered file from here is one field (see UserExportReader.OpenFile).
-                foreach (var record in new ExportReadAhead(token => UserExportReader.Read(stream, file, token), CancellationToken))
+                foreach (var record in new ExportReadAhead(token => UserExportReader.Read(stream, file, token, onlyProduct), CancellationToken))
                 {
                     if (record.User is { } user)
                     {

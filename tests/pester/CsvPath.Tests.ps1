@@ -199,9 +199,10 @@ Describe 'Import-CsvExport integrity (issue 13)' {
 }
 
 Describe 'Get-InactiveJiraUser -Path (issue 15)' {
-    It 'finds the same seats as Import-CsvExport | Get-InactiveJiraUser' {
-        $piped = Import-CsvExport $Sample | Get-InactiveJiraUser -Product JiraSoftware -MoreThan 90 -AsOf $SampleAsOf | ForEach-Object { "$($_.AccountId)|$($_.Site)" }
-        $direct = Get-InactiveJiraUser -Path $Sample -Product JiraSoftware -MoreThan 90 -AsOf $SampleAsOf | ForEach-Object { "$($_.AccountId)|$($_.Site)" }
+    It 'finds the same seats as Import-CsvExport | Get-InactiveJiraUser for <Product>' -ForEach @(@{ Product = 'JiraSoftware' }, @{ Product = 'JiraServiceManagement' }) {
+        # -Path reads only the product's own columns; the users and their dates must come out the same.
+        $piped = Import-CsvExport $Sample | Get-InactiveJiraUser -Product $Product -MoreThan 90 -AsOf $SampleAsOf | ForEach-Object { "$($_.AccountId)|$($_.Site)|$($_.LastActive)|$($_.DaysInactive)" }
+        $direct = Get-InactiveJiraUser -Path $Sample -Product $Product -MoreThan 90 -AsOf $SampleAsOf | ForEach-Object { "$($_.AccountId)|$($_.Site)|$($_.LastActive)|$($_.DaysInactive)" }
         $direct.Count | Should -BeGreaterThan 10
         $direct | Should -Be $piped
     }

@@ -1,5 +1,6 @@
 using CsvHelper;
 using JiraDeactivate.Core.Inactivity;
+using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Users;
 
 namespace JiraDeactivate.Core.Csv;
@@ -21,10 +22,17 @@ internal sealed class ExportRowParser
     private readonly int[] _groupColumns;
     private readonly int[] _lastSeenColumns;
     private readonly int[] _accessColumns;
+    private readonly ProductColumns[] _productColumns;
     private readonly ProductActivityCache[] _products;
     private readonly GroupListCache _groups = new();
 
-    public ExportRowParser(ExportColumns columns, string path)
+    /// <param name="columns">Where the format's values are.</param>
+    /// <param name="path">The file, named in issues.</param>
+    /// <param name="onlyProduct">
+    /// When set, only this product's columns are read, and users carry only its activity: for a caller that judges
+    /// one product and hands the users to no one (Get-InactiveJiraUser -Path).
+    /// </param>
+    public ExportRowParser(ExportColumns columns, string path, JiraProduct? onlyProduct = null)
     {
         _columns = columns;
         _path = path;
@@ -35,13 +43,14 @@ internal sealed class ExportRowParser
         _addedToOrg = columns.AddedToOrg;
         _orgRole = columns.OrgRole;
         _groupColumns = [.. columns.GroupColumns];
-        int count = columns.Products.Count;
+        _productColumns = [.. columns.Products.Where(product => onlyProduct is null || product.Product == onlyProduct)];
+        int count = _productColumns.Length;
         _lastSeenColumns = new int[count];
         _accessColumns = new int[count];
         _products = new ProductActivityCache[count];
         for (int i = 0; i < count; i++)
         {
-            var product = columns.Products[i];
+            var product = _productColumns[i];
             _lastSeenColumns[i] = product.LastSeen >= 0 ? product.LastSeen : product.Product is not null ? columns.LegacyLastLogin : -1;
             _accessColumns[i] = product.Access;
             _products[i] = new ProductActivityCache(product, _lastSeenColumns[i] >= 0);
@@ -76,7 +85,7 @@ internal sealed class ExportRowParser
             DateTime? lastSeen = null;
             if (lastSeenColumn >= 0 && !TryParseDate(row, lastSeenColumn, out lastSeen))
             {
-                return Invalid(line, accountId, $"'{row.GetString(lastSeenColumn)}' in 'Last seen in {_columns.Products[i].ProductName}' is not a date like '3 Jan 2024' or 'Never accessed'");
+                return Invalid(line, accountId, $"'{row.GetString(lastSeenColumn)}' in 'Last seen in {_productColumns[i].ProductName}' is not a date like '3 Jan 2024' or 'Never accessed'");
             }
 
             bool? access = _accessColumns[i] >= 0 ? ParseAccess(row, _accessColumns[i]) : null;

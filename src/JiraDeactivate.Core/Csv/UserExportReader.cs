@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Users;
 
 namespace JiraDeactivate.Core.Csv;
@@ -38,12 +39,13 @@ public static class UserExportReader
 
     /// <summary>
     /// Reads an export from a stream in one forward pass (a pipe or FIFO will do), choosing its encoding;
-    /// <paramref name="path"/> names it in messages.
+    /// <paramref name="path"/> names it in messages. With <paramref name="onlyProduct"/>, users carry only that
+    /// product's activity, and the other products' columns are not read.
     /// </summary>
-    public static IEnumerable<ExportRecord> Read(Stream stream, string path, CancellationToken cancellationToken = default)
+    public static IEnumerable<ExportRecord> Read(Stream stream, string path, CancellationToken cancellationToken = default, JiraProduct? onlyProduct = null)
     {
         using var decoder = new ExportDecoder(stream, leaveOpen: true);
-        foreach (var record in ReadUtf8(decoder, path, decoder, cancellationToken))
+        foreach (var record in ReadUtf8(decoder, path, decoder, onlyProduct, cancellationToken))
         {
             yield return record;
         }
@@ -53,13 +55,13 @@ public static class UserExportReader
     public static IEnumerable<ExportRecord> Read(TextReader text, string path, CancellationToken cancellationToken = default)
     {
         using var bytes = new TextUtf8Stream(text);
-        foreach (var record in ReadUtf8(bytes, path, null, cancellationToken))
+        foreach (var record in ReadUtf8(bytes, path, null, null, cancellationToken))
         {
             yield return record;
         }
     }
 
-    private static IEnumerable<ExportRecord> ReadUtf8(Stream utf8, string path, ExportDecoder? decoder, CancellationToken cancellationToken)
+    private static IEnumerable<ExportRecord> ReadUtf8(Stream utf8, string path, ExportDecoder? decoder, JiraProduct? onlyProduct, CancellationToken cancellationToken)
     {
         // The parser reports broken quoting (a stray quote, text after a closing quote, a quote never closed) per
         // record, by its number, and recovers; such a record comes out as a malformed row, or stops the import below.
@@ -82,7 +84,7 @@ public static class UserExportReader
         }
 
         var columns = ExportColumns.TryParse(header, path, out var missing) ?? throw new UserExportFormatException(path, missing);
-        var rows = new ExportRowParser(columns, path);
+        var rows = new ExportRowParser(columns, path, onlyProduct);
         var quotes = new QuotedLineBreakCheck(path, columns.DisplayName, csv.Separator, header.Count);
         var seen = new AccountIdSet();
         JiraUserActivity? pending = null;

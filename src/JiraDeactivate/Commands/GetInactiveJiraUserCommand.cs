@@ -112,7 +112,8 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
         {
             foreach (string file in ResolveExportPaths(Path, literal: false))
             {
-                ReadExport(file, "Get-InactiveJiraUser", Judge);
+                // The users go no further than the rule: only the product's own columns are read.
+                ReadExport(file, "Get-InactiveJiraUser", Judge, Product);
             }
         }
         else if (InputObject is { } user)

@@ -338,4 +338,26 @@ public class UserExportReaderTests
         Assert.Contains(jira, p => p.HasAccess == false);
         Assert.Contains(jira, p => p.HasAccess == true && p.LastSeen is not null);
     }
+    [Fact]
+    public void Reading_for_one_product_keeps_only_its_activity_and_reads_no_other_column()
+    {
+        // The JSM and Confluence dates are not dates: read for Jira Software only, they are never looked at.
+        string csv = $"""
+            {CurrentHeader}
+            712020:aaaa,Ann Lee,ann@acme.example,Active,3 Jan 2024,,28 Apr 2024,soon,later,User,User,,jira-software-users
+            712020:bbbb,Bo Ng,bo@acme.example,Active,3 Jan 2024,,Never accessed,2 May 2024,12 May 2024,User,User,User,jira-software-users
+            """.ReplaceLineEndings("\n");
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+
+        var records = UserExportReader.Read(stream, "test.csv", onlyProduct: JiraProduct.JiraSoftware).ToList();
+
+        Assert.All(records, record => Assert.Null(record.Issue));
+        Assert.Equal(["712020:aaaa", "712020:bbbb"], records.Select(r => r.User!.AccountId));
+        var ann = Assert.Single(records[0].User!.Products);
+        Assert.Equal((JiraProduct.JiraSoftware, "acme", true, Utc(2024, 4, 28)), (ann.Product, ann.Site, ann.HasAccess, ann.LastSeen));
+        Assert.True(Assert.Single(records[1].User!.Products).NeverAccessed);
+
+        // Read whole, the first row's other dates are errors, as Import-CsvExport reports them.
+        Assert.Single(ExportText.Issues(csv), issue => issue.Kind == ExportIssueKind.InvalidValue && issue.LineNumber == 2);
+    }
 }
