@@ -24,10 +24,11 @@ Describe 'Import-Module JiraDeactivate' {
 `$before = [System.AppDomain]::CurrentDomain.GetAssemblies()
 Import-Module '$modulePath'
 `$new = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_ -notin `$before }
+`$context = @([System.Runtime.Loader.AssemblyLoadContext]::All.Where({ `$_.Name -eq 'JiraDeactivate' }).ForEach({ `$_.Assemblies.GetName().Name }))
 [pscustomobject]@{
     FromModule = @(`$new | Where-Object { `$_.Location -like '$moduleDir*' } | ForEach-Object { "`$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name): `$(`$_.GetName().Name)" } | Sort-Object)
     NotFramework = @(`$new | Where-Object { -not `$_.IsDynamic -and `$_.Location -notlike "`$([System.IO.Path]::GetDirectoryName([object].Assembly.Location))*" -and `$_.Location -notlike "`$PSHOME*" -and `$_.Location -notlike '$moduleDir*' } | ForEach-Object { `$_.GetName().Name })
-    Context = @([System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'JiraDeactivate' | ForEach-Object { `$_.Assemblies.GetName().Name })
+    Context = `$context
     Users = @(Import-CsvExport '$Sample').Count
     AfterUse = @([System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.Location -like '$moduleDir*' } | ForEach-Object { "`$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name): `$(`$_.GetName().Name)" } | Sort-Object)
 } | ConvertTo-Json -Compress
@@ -36,6 +37,8 @@ Import-Module '$modulePath'
         # would load the core here too, into PowerShell's context or not at all: keep such values boxed (see
         # GetInactiveJiraUserCommand.Product).
         $result.FromModule | Should -Be @('Default: JiraDeactivate')
+        # Taken as the import returns: in one run, after the Coexistence tests, something in the process (cause not
+        # found; not the import) loaded the core into the module's context on another thread a second later.
         $result.Context | Should -BeNullOrEmpty
         $result.NotFramework | Should -BeNullOrEmpty
         $result.Users | Should -BeGreaterThan 0
