@@ -18,11 +18,22 @@ public sealed class InactiveUserSelector
     }
 
     /// <summary>One result per site where the user has access to the product and is inactive in it.</summary>
-    public IEnumerable<InactiveJiraUser> Select(JiraUserActivity user)
+    public IReadOnlyList<InactiveJiraUser> Select(JiraUserActivity user)
+    {
+        var found = new List<InactiveJiraUser>(1);
+        Select(user, found);
+        return found;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="found"/> one result per site where the user has access to the product and is inactive
+    /// in it. For callers judging every user of a large export: nothing is allocated for an active user.
+    /// </summary>
+    public void Select(JiraUserActivity user, ICollection<InactiveJiraUser> found)
     {
         if (!_filter.AllowsStatus(user.Status) || _filter.IsExcluded(user.AccountId, user.Email))
         {
-            yield break;
+            return;
         }
 
         foreach (var activity in user.Products)
@@ -35,7 +46,7 @@ public sealed class InactiveUserSelector
             var verdict = _rule.Evaluate(activity.LastSeen, user.AddedToOrg);
             if (verdict.IsInactive)
             {
-                yield return new InactiveJiraUser
+                found.Add(new InactiveJiraUser
                 {
                     AccountId = user.AccountId,
                     DisplayName = user.DisplayName,
@@ -51,7 +62,7 @@ public sealed class InactiveUserSelector
                     SourceValue = user.Source,
                     MoreThan = _rule.MoreThanDays,
                     AsOf = _rule.AsOf,
-                };
+                });
             }
         }
     }

@@ -23,6 +23,8 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
     private static readonly TimeSpan s_progressInterval = TimeSpan.FromMilliseconds(250);
     private InactiveUserSelector? _selector;
     private InactiveUserFilter? _filter;
+    // Reused for every user judged: most users of an export are found active, and cost no allocation then.
+    private readonly List<InactiveJiraUser> _found = [];
     private long _usersRead;
     private bool _productSeen;
     // Boxed rather than enum fields: PowerShell loads every public type of this assembly at Import-Module, and a
@@ -133,10 +135,13 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
             }
         }
 
-        foreach (var inactive in _selector!.Select(user))
+        _selector!.Select(user, _found);
+        foreach (var inactive in _found)
         {
             WriteObject(inactive);
         }
+
+        _found.Clear();
     }
 
     protected override void EndProcessing()
