@@ -11,7 +11,7 @@ namespace JiraDeactivate.Core.Csv;
 /// (a pasted name, a merge of two files) reads right in both parts and is reported as mixed.
 /// The CSV parser reads UTF-8 bytes; valid UTF-8 (nearly every export) passes through unchanged.
 /// </summary>
-internal sealed class ExportDecoder : Stream
+internal sealed class ExportDecoder : ForwardReadStream
 {
     private const int BlockBytes = 1 << 16;
     private readonly Stream _stream;
@@ -49,18 +49,6 @@ internal sealed class ExportDecoder : Stream
     /// <summary>Both UTF-8 characters and bytes that are not UTF-8: some names were saved in another encoding.</summary>
     public bool IsMixed => SawUtf8 && Latin1Bytes > 0;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         if (!_started)
@@ -89,16 +77,6 @@ internal sealed class ExportDecoder : Stream
         _outputStart += count;
         return count;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

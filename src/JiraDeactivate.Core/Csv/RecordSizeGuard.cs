@@ -6,7 +6,7 @@ namespace JiraDeactivate.Core.Csv;
 /// field. Counts the UTF-8 bytes handed out since the last record began and the line breaks among them.
 /// The inner stream belongs to the caller.
 /// </summary>
-internal sealed class RecordSizeGuard(Stream inner, int maxRecordBytes) : Stream
+internal sealed class RecordSizeGuard(Stream inner, int maxRecordBytes) : ForwardReadStream
 {
     private long _bytesHandedOut;
     private long _bytesInRecord;
@@ -16,21 +16,9 @@ internal sealed class RecordSizeGuard(Stream inner, int maxRecordBytes) : Stream
     /// <summary>Line breaks handed out so far: the physical line the parser has reached is one more.</summary>
     public long LineBreaks { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     /// <summary>A record is about to be read: what the parser reads from now on belongs to it.</summary>
     /// <param name="consumedBytes">Where the parser's last record started (it reads ahead of it, by at most that record).</param>
     public void BeginRecord(long consumedBytes) => _bytesInRecord = _bytesHandedOut - consumedBytes;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -45,14 +33,4 @@ internal sealed class RecordSizeGuard(Stream inner, int maxRecordBytes) : Stream
 
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -7,7 +7,7 @@ namespace JiraDeactivate.Core.Csv;
 /// The UTF-8 bytes of text from a <see cref="TextReader"/>, read forward: the CSV parser reads bytes, and text that is
 /// already decoded goes through the same guard and checks as a file. The reader belongs to the caller.
 /// </summary>
-internal sealed class TextUtf8Stream(TextReader text) : Stream
+internal sealed class TextUtf8Stream(TextReader text) : ForwardReadStream
 {
     private const int BlockChars = 1 << 14;
     private readonly char[] _chars = ArrayPool<char>.Shared.Rent(BlockChars);
@@ -17,18 +17,6 @@ internal sealed class TextUtf8Stream(TextReader text) : Stream
     private int _end;
     private bool _endOfText;
     private bool _disposed;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -45,16 +33,6 @@ internal sealed class TextUtf8Stream(TextReader text) : Stream
         _start += count;
         return count;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
