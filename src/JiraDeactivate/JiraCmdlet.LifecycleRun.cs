@@ -60,26 +60,8 @@ public abstract partial class JiraCmdlet
             return;
         }
 
-        try
-        {
-            run.Begin(approved, verb);
-        }
-        catch (ChangeFuseException e)
-        {
-            ThrowTerminatingError(Error(e.Message, "LifecycleFuseTripped", ErrorCategory.LimitsExceeded, approved.Count, e));
-        }
-
-        WriteVerbose($"Journal: {run.JournalPath} (run {run.RunId}).");
-        RunForEach(approved, throttleLimit, 5, $"{name}: {approved.Count} users", async (plan, queue, ct) =>
-        {
-            var outcome = await run.ExecuteAsync(plan, ct).ConfigureAwait(false);
-            summary.Add(outcome.Result.Outcome, null);
-            queue.WriteObject(outcome.Result);
-            if (outcome.Failed)
-            {
-                queue.WriteError(Error($"{plan.Target}: {outcome.Message}", $"{action}Failed", CategoryOf(outcome.Failure, ErrorCategory.InvalidResult), plan.AccountId, outcome.Failure));
-            }
-        });
+        ExecuteRun(run, approved, verb, "LifecycleFuseTripped", $"{action}Failed", throttleLimit, 5, $"{name}: {approved.Count} users",
+            plan => (plan.Target, plan.AccountId), result => summary.Add(result.Outcome, null));
     }
 
     /// <summary>Resumes the users a Suspend-JiraUser journal shows as suspended by its runs; opens and locks the journal unless previewing.</summary>

@@ -120,7 +120,8 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
 
         if (approved.Count > 0)
         {
-            Execute(run, approved);
+            ExecuteRun(run, approved, Verb, "RemovalFuseTripped", "RemovalFailed", ThrottleLimit, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users",
+                plan => (plan.Target, plan.Request.AccountId), result => _summary.Add(result.Outcome, null));
         }
 
         WriteSummary(preview: false);
@@ -128,30 +129,6 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
         {
             WriteVerbose($"Jira REST API, this run: {session.JiraStats!.Snapshot() - runStart}.");
         }
-    }
-
-    private void Execute(ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval> run, IReadOnlyList<RemovalPlan> approved)
-    {
-        try
-        {
-            run.Begin(approved, Verb);
-        }
-        catch (ChangeFuseException e)
-        {
-            ThrowTerminatingError(Error(e.Message, "RemovalFuseTripped", ErrorCategory.LimitsExceeded, approved.Count, e));
-        }
-
-        WriteVerbose($"Journal: {run.JournalPath} (run {run.RunId}).");
-        RunForEach(approved, ThrottleLimit, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users", async (plan, queue, ct) =>
-        {
-            var outcome = await run.ExecuteAsync(plan, ct).ConfigureAwait(false);
-            _summary.Add(outcome.Result.Outcome, null);
-            queue.WriteObject(outcome.Result);
-            if (outcome.Failed)
-            {
-                queue.WriteError(Error($"{plan.Target}: {outcome.Message}", "RemovalFailed", CategoryOf(outcome.Failure, ErrorCategory.InvalidResult), plan.Request.AccountId, outcome.Failure));
-            }
-        });
     }
 
     private LastLook? LastLookOf(JiraAdminSession session)

@@ -150,16 +150,8 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
             return;
         }
 
-        run.Begin(approved, "restore product access to");
-        RunForEach(approved, ThrottleLimit, 4, $"Restore-JiraProductAccess: {approved.Count} users", async (check, queue, ct) =>
-        {
-            var outcome = await run.ExecuteAsync(check, ct).ConfigureAwait(false);
-            queue.WriteObject(outcome.Result);
-            if (outcome.Failed)
-            {
-                queue.WriteError(Error($"{check.Item.Target}: {outcome.Message}", "RestoreFailed", CategoryOf(outcome.Failure, ErrorCategory.InvalidResult), check.Item.AccountId, outcome.Failure));
-            }
-        });
+        ExecuteRun(run, approved, "restore product access to", "RestoreFuseTripped", "RestoreFailed", ThrottleLimit, 4, $"Restore-JiraProductAccess: {approved.Count} users",
+            check => (check.Item.Target, check.Item.AccountId));
     }
 
     // A restore never adds anyone to an administrators' group: those Jira reports now, and the usual names.
