@@ -9,8 +9,17 @@ public sealed record JiraAdminConnection
 
     public string? CloudId { get; init; }
 
-    /// <summary>The admin's email (the user name of the API token).</summary>
+    /// <summary>The admin's email (the user name of the API token), or the OAuth client ID.</summary>
     public string? User { get; init; }
+
+    /// <summary>Where the Jira REST API is called: the site itself, or Atlassian's gateway for scoped tokens.</summary>
+    public Uri? JiraApiUri { get; init; }
+
+    /// <summary>The site credential: "API token", "Bearer token" (a service account's) or "OAuth client credentials".</summary>
+    public string? CredentialType { get; init; }
+
+    /// <summary>When the OAuth access token in use expires (it is fetched again before then).</summary>
+    public DateTimeOffset? AccessTokenExpiresAt { get; init; }
 
     public string? AccountId { get; init; }
 
@@ -30,12 +39,21 @@ public sealed record JiraAdminConnection
 
     public DateTime ConnectedAt { get; init; }
 
-    internal static JiraAdminConnection Describe(JiraAdminSession session, string? user) => new()
+    internal static JiraAdminConnection Describe(JiraAdminSession session, Http.ApiCredential? credential) => new()
     {
         Site = session.Site,
         SiteName = session.SiteName,
         CloudId = session.CloudId,
-        User = user,
+        User = credential?.User,
+        JiraApiUri = session.JiraApiUri,
+        CredentialType = credential?.Kind switch
+        {
+            Http.ApiCredentialKind.Basic => "API token",
+            Http.ApiCredentialKind.BearerToken => "Bearer token",
+            Http.ApiCredentialKind.ClientCredentials => "OAuth client credentials",
+            _ => null,
+        },
+        AccessTokenExpiresAt = credential?.AccessTokenExpiresAt,
         AccountId = session.Account?.AccountId,
         DisplayName = session.Account?.DisplayName,
         AdminApiUri = session.AdminApiUri,

@@ -15,11 +15,13 @@ public sealed class JiraAdminSession : IDisposable
     private readonly ApiCredential? _jiraCredential;
     private readonly ApiCredential? _adminCredential;
 
-    internal JiraAdminSession(SiteConnection? site, OrganizationConnection? organization)
+    internal JiraAdminSession(SiteConnection? site, OrganizationConnection? organization, IReadOnlyList<string>? notes = null)
     {
+        Notes = notes ?? [];
         if (site is not null)
         {
             Site = site.Uri;
+            JiraApiUri = site.JiraApi;
             SiteName = site.Name;
             CloudId = site.CloudId;
             Account = site.Account;
@@ -42,9 +44,16 @@ public sealed class JiraAdminSession : IDisposable
     public DateTime ConnectedAt { get; } = DateTime.UtcNow;
 
     /// <summary>What the session is connected to, without any secret.</summary>
-    public JiraAdminConnection Connection => JiraAdminConnection.Describe(this, _jiraCredential?.User);
+    public JiraAdminConnection Connection => JiraAdminConnection.Describe(this, _jiraCredential);
 
+    /// <summary>What connecting found out that the user should know (the gateway taken, and why).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>The site's own address (https://acme.atlassian.net/), also when its REST API is reached through the gateway.</summary>
     public Uri? Site { get; }
+
+    /// <summary>Where the Jira REST API is called: the site, or the gateway (https://api.atlassian.com/ex/jira/&lt;cloudId&gt;/).</summary>
+    public Uri? JiraApiUri { get; }
 
     /// <summary>The site's sub-domain ("acme" for acme.atlassian.net), as exports name it.</summary>
     public string? SiteName { get; }
@@ -92,7 +101,7 @@ public sealed class JiraAdminSession : IDisposable
         _adminCredential?.Dispose();
     }
 
-    internal sealed record SiteConnection(Uri Uri, string? Name, string? CloudId, JiraAccount Account, AtlassianHttpClient Http, ApiCredential Credential);
+    internal sealed record SiteConnection(Uri Uri, Uri JiraApi, string? Name, string? CloudId, JiraAccount Account, AtlassianHttpClient Http, ApiCredential Credential);
 
     internal sealed record OrganizationConnection(Uri Uri, Organization Organization, AtlassianHttpClient Http, ApiCredential Credential);
 }
