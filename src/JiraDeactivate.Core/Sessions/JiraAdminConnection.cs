@@ -65,5 +65,5 @@ public sealed record JiraAdminConnection
     };
 
     public override string ToString() =>
-        string.Join("; ", new[] { JiraConnected ? $"{User} on {Site}" : null, AdminApiConnected ? $"organization {OrganizationName ?? OrganizationId}" : null }.Where(p => p is not null));
+        string.Join("; ", new[] { JiraConnected ? $"{User ?? DisplayName} on {Site}" : null, AdminApiConnected ? $"organization {OrganizationName ?? OrganizationId}" : null }.Where(p => p is not null));
 }

@@ -25,9 +25,9 @@ internal sealed class SiteConnector(Uri site, ConnectRequest request, List<strin
         {
             cloudId = await ReadCloudIdAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new ConnectException(ConnectFailure.WrongSite,
-                    $"A {_credential} works only through Atlassian's gateway, and {site} did not give its cloud ID (GET /_edge/tenant_info): give -Site {GatewayAddress.For(request.GatewayUri, "<cloudId>")}.");
+                    $"The credential ({_credential}) works only through Atlassian's gateway, and {site} did not give its cloud ID (GET /_edge/tenant_info): give -Site {GatewayAddress.For(request.GatewayUri, "<cloudId>")}.");
             var gateway = GatewayAddress.For(request.GatewayUri, cloudId);
-            notes.Add($"A {_credential} works only through the gateway: the Jira REST API is called at {gateway} (cloud ID {cloudId} from {site}_edge/tenant_info).");
+            notes.Add($"The credential ({_credential}) works only through the gateway: the Jira REST API is called at {gateway} (cloud ID {cloudId} from {site}_edge/tenant_info).");
             return await ConnectAtAsync(gateway, cloudId, viaGateway: true, cancellationToken).ConfigureAwait(false);
         }
 

@@ -3,6 +3,9 @@ namespace JiraDeactivate.Emulator.State;
 /// <summary>Gives a state without credentials an admin token, a non-admin token and an org API key.</summary>
 public static class StateCredentials
 {
+    /// <summary>The classic scopes that cover every call the module makes (contract §1.3).</summary>
+    public static readonly string[] ClassicScopes = ["read:jira-user", "read:jira-work", "manage:jira-configuration"];
+
     public static void EnsureCredentials(StateDocument document, SecretGenerator secrets)
     {
         var credentials = document.Credentials;
@@ -31,6 +34,22 @@ public static class StateCredentials
         if (credentials.AdminApiKeys.Count == 0)
         {
             credentials.AdminApiKeys.Add(secrets.NewSecret("EMUADMIN"));
+        }
+
+        // Scoped and service-account credentials act as the site admin; drawn after the others so theirs stay the same.
+        string? admin = credentials.JiraTokens.FirstOrDefault()?.Email;
+        if (admin is not null && credentials.ScopedTokens.Count == 0)
+        {
+            credentials.ScopedTokens.Add(new ScopedTokenDocument { Email = admin, AccountEmail = admin, ApiToken = secrets.NewSecret("EMUSCOPED"), Scopes = [.. ClassicScopes] });
+            credentials.ScopedTokens.Add(new ScopedTokenDocument
+            {
+                Email = "jira-deactivate@serviceaccount.atlassian.com", AccountEmail = admin, ApiToken = secrets.NewSecret("EMUSVC"), ServiceAccount = true, Scopes = [.. ClassicScopes],
+            });
+        }
+
+        if (admin is not null && credentials.OAuthClients.Count == 0)
+        {
+            credentials.OAuthClients.Add(new OAuthClientDocument { ClientId = secrets.NewSecret("emuclient")[..24], ClientSecret = secrets.NewSecret("EMUOAUTH"), AccountEmail = admin, Scopes = [.. ClassicScopes] });
         }
     }
 }
