@@ -56,6 +56,11 @@ internal sealed class SiteConnector(Uri site, ConnectRequest request, List<strin
                 throw new ConnectException(ConnectFailure.BadToken,
                     $"{site} and the gateway {gateway} both refused the email and API token of {_credential.User} (401): check the email owns the token, and that the token has not expired (every API token expires within a year) or been revoked.", g.InnerException);
             }
+            catch (ConnectException g) when (g.Failure == ConnectFailure.WrongSite)
+            {
+                // The site's own refusal is the news; that the gateway could not be tried is a footnote.
+                throw new ConnectException(ConnectFailure.BadToken, $"{e.Message} (A scoped token would work through the gateway {gateway}, which could not be reached: {g.Message})", e.InnerException);
+            }
         }
     }
 
