@@ -94,6 +94,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         app.Use(faults.InvokeAsync);
         JiraRoutes.Map(app, state, config, tokens);
         OAuthRoutes.Map(app, state, config, tokens);
+        ApiAccessRoutes.Map(app, state);
         AdminRoutes.Map(app, state, config);
         ControlRoutes.Map(app, host);
 

@@ -60,7 +60,7 @@ Describe 'Scoped API tokens through the gateway' {
         $connection.Site | Should -Be "https://$($emu.siteName).atlassian.net/"
         # The site's own address refused the token once (401), then every call went through the gateway.
         $stats = (Get-JiraEmulatorStats $emu).routes
-        ($stats | Where-Object { $_.route -like '/rest/api/3/myself' -and $_.status -eq 401 }).count | Should -Be 2
+        ($stats | Where-Object { $_.route -like '/rest/api/3/myself' -and $_.status -eq 401 }).count | Should -Be 1
         ($stats | Where-Object { $_.route -like '/rest/api/3/myself' -and $_.status -eq 200 }).count | Should -Be 1
         (Get-JiraAdminConnection).JiraApiUri | Should -Be "$($emu.gatewaySiteUrl)/"
     }
@@ -127,12 +127,14 @@ Describe 'Service accounts' {
         $ids = (Get-JiraEmulatorState $emu).users | Select-Object -First 500 | ForEach-Object accountId
         $Error.Clear()
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        $access = $ids | ForEach-Object { [pscustomobject]@{ AccountId = $_ } } | Get-JiraProductAccess -ErrorVariable failures
+        # Two calls at a time of at least 25 ms each: 500 users take at least 6.25 s, longer than one token lives.
+        $access = $ids | ForEach-Object { [pscustomobject]@{ AccountId = $_ } } | Get-JiraProductAccess -ThrottleLimit 2 -ErrorVariable failures
         $clock.Stop()
         $failures | Should -BeNullOrEmpty
+        $clock.Elapsed.TotalSeconds | Should -BeGreaterThan 5
         @($access.AccountId | Sort-Object -Unique).Count | Should -Be 500
         # The run outlived a token, and the module fetched new ones (no refresh token exists: each is a new exchange).
-        if ($clock.Elapsed.TotalSeconds -gt 6) { Get-RouteCount 'POST' '/oauth/token' | Should -BeGreaterThan 1 }
+        Get-RouteCount 'POST' '/oauth/token' | Should -BeGreaterThan 1
         Get-RouteCount 'GET' '/rest/api/3/user' | Should -BeGreaterOrEqual 500
     }
 
@@ -151,6 +153,29 @@ Describe 'Service accounts' {
         $expired.Exception.Message | Should -Match 'both refused'
         $expired.Exception.Message | Should -Match 'expired'
         Get-JiraAdminConnection | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Expiry' {
+    BeforeEach { Reset-Emulator; Disconnect-JiraAdmin }
+
+    It 'warns on connecting and in Get-JiraAdminConnection when the API token or an API key expires within 14 days' {
+        $quiet = Connect-TestEmulator $emu 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
+        $quiet | Should -BeNullOrEmpty -Because 'the emulator''s dates are far off'
+        (Get-JiraAdminConnection).AdminApiKeyExpiresAt | Should -Be ([datetimeoffset]'2027-09-30T00:00:00Z')
+        (Get-JiraAdminConnection).ApiTokenExpiresAt | Should -Be ([datetimeoffset]'2027-10-30T00:00:00Z')
+
+        $soon = [datetimeoffset]::UtcNow.AddDays(5)
+        $text = (Invoke-WebRequest "$($emu.controlUrl)/state").Content
+        $text = $text -replace '2027-09-30T00:00:00\+00:00', $soon.ToString('yyyy-MM-ddTHH:mm:ssK') -replace '2027-10-30T00:00:00\+00:00', $soon.AddDays(-2).ToString('yyyy-MM-ddTHH:mm:ssK')
+        Invoke-RestMethod -Method Put "$($emu.controlUrl)/state" -Body $text -ContentType 'application/json' | Out-Null
+
+        $connecting = Connect-TestEmulator $emu 3>&1 | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
+        ($connecting -join "`n") | Should -Match "An API key of organization .* \('jira-deactivate'\) expires on $($soon.ToString('yyyy-MM-dd'))"
+        ($connecting -join "`n") | Should -Match "An API token of $([regex]::Escape($emu.email)) expires on $($soon.AddDays(-2).ToString('yyyy-MM-dd'))"
+        $connection = Get-JiraAdminConnection -WarningVariable later 3>$null
+        @($later).Count | Should -Be 2
+        $connection.AdminApiKeyExpiresAt.Date | Should -Be $soon.UtcDateTime.Date
     }
 }
 

@@ -21,6 +21,15 @@ public sealed record JiraAdminConnection
     /// <summary>When the OAuth access token in use expires (it is fetched again before then).</summary>
     public DateTimeOffset? AccessTokenExpiresAt { get; init; }
 
+    /// <summary>When the account's API token expires (the Admin API's inventory; the soonest of the account's tokens).</summary>
+    public DateTimeOffset? ApiTokenExpiresAt { get; init; }
+
+    /// <summary>When the organization's soonest-expiring API key expires (the inventory does not say which key is this one).</summary>
+    public DateTimeOffset? AdminApiKeyExpiresAt { get; init; }
+
+    /// <summary>The name of that API key.</summary>
+    public string? AdminApiKeyName { get; init; }
+
     public string? AccountId { get; init; }
 
     public string? DisplayName { get; init; }
@@ -54,6 +63,9 @@ public sealed record JiraAdminConnection
             _ => null,
         },
         AccessTokenExpiresAt = credential?.AccessTokenExpiresAt,
+        ApiTokenExpiresAt = session.ApiTokenExpiresAt,
+        AdminApiKeyExpiresAt = session.AdminApiKeyExpiresAt,
+        AdminApiKeyName = session.AdminApiKeyName,
         AccountId = session.Account?.AccountId,
         DisplayName = session.Account?.DisplayName,
         AdminApiUri = session.AdminApiUri,

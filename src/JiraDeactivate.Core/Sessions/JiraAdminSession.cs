@@ -15,9 +15,10 @@ public sealed class JiraAdminSession : IDisposable
     private readonly ApiCredential? _jiraCredential;
     private readonly ApiCredential? _adminCredential;
 
-    internal JiraAdminSession(SiteConnection? site, OrganizationConnection? organization, IReadOnlyList<string>? notes = null)
+    internal JiraAdminSession(SiteConnection? site, OrganizationConnection? organization, IReadOnlyList<string>? notes = null, IReadOnlyList<string>? warnings = null)
     {
         Notes = notes ?? [];
+        Warnings = warnings ?? [];
         if (site is not null)
         {
             Site = site.Uri;
@@ -48,6 +49,17 @@ public sealed class JiraAdminSession : IDisposable
 
     /// <summary>What connecting found out that the user should know (the gateway taken, and why).</summary>
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>What the connection cannot do that the user may expect (found while connecting).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>When the connected account's API token expires, from the Admin API's inventory (the soonest of its tokens).</summary>
+    public DateTimeOffset? ApiTokenExpiresAt { get; init; }
+
+    /// <summary>When the organization's API key that expires first expires, from the Admin API's inventory.</summary>
+    public DateTimeOffset? AdminApiKeyExpiresAt { get; init; }
+
+    public string? AdminApiKeyName { get; init; }
 
     /// <summary>The site's own address (https://acme.atlassian.net/), also when its REST API is reached through the gateway.</summary>
     public Uri? Site { get; }

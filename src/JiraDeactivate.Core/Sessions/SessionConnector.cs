@@ -47,18 +47,29 @@ public static class SessionConnector
         }
 
         var notes = new List<string>();
+        var warnings = new List<string>();
         JiraAdminSession.SiteConnection? siteConnection = null;
         try
         {
             if (site is not null)
             {
-                siteConnection = await new SiteConnector(site, request, notes).ConnectAsync(cancellationToken).ConfigureAwait(false);
+                siteConnection = await new SiteConnector(site, request, notes, warnings).ConnectAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var organizationConnection = admin is null
                 ? null
                 : await ConnectOrganizationAsync(admin, request.AdminApiKey!, request.OrganizationId, request.Http, cancellationToken).ConfigureAwait(false);
-            return new JiraAdminSession(siteConnection, organizationConnection, notes);
+            var expiry = organizationConnection is null
+                ? default
+                : await ExpiryCheck.ReadAsync(organizationConnection.Http.Client, organizationConnection.Organization.Id, siteConnection?.Account.AccountId, notes, cancellationToken).ConfigureAwait(false);
+            var session = new JiraAdminSession(siteConnection, organizationConnection, notes, warnings)
+            {
+                ApiTokenExpiresAt = expiry.Token,
+                AdminApiKeyExpiresAt = expiry.Key,
+                AdminApiKeyName = expiry.KeyName,
+            };
+            warnings.AddRange(ExpiryCheck.Warnings(session.Connection, DateTimeOffset.UtcNow));
+            return session;
         }
         catch
         {

@@ -9,7 +9,7 @@ namespace JiraDeactivate.Core.Sessions;
 /// through the gateway (bearer and OAuth tokens) goes there at once; an API token the site refuses is tried through
 /// the gateway once, as a scoped token would be. The cloud ID comes from the site's tenant_info (no authentication).
 /// </summary>
-internal sealed class SiteConnector(Uri site, ConnectRequest request, List<string> notes)
+internal sealed class SiteConnector(Uri site, ConnectRequest request, List<string> notes, List<string> warnings)
 {
     private readonly ApiCredential _credential = request.SiteCredential!;
 
@@ -71,21 +71,26 @@ internal sealed class SiteConnector(Uri site, ConnectRequest request, List<strin
         {
             var jira = new JiraRestClient(http.Client);
             JiraAccount account;
-            bool administrator;
+            (bool Administer, bool? SiteAdministrator) rights;
             try
             {
                 account = await jira.GetMyselfAsync(cancellationToken).ConfigureAwait(false);
-                administrator = await jira.IsJiraAdministratorAsync(cancellationToken).ConfigureAwait(false);
+                rights = await jira.GetAdministratorRightsAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (AtlassianApiException e)
             {
                 throw Failure(api, viaGateway, e);
             }
 
-            if (!administrator)
+            if (!rights.Administer)
             {
                 throw new ConnectException(ConnectFailure.NotAdministrator,
                     $"{Who(account)} signed in to {api}, but is not a Jira administrator (no 'Administer Jira' permission); finding and removing product access needs a site admin (group changes need site-admin).");
+            }
+
+            if (rights.SiteAdministrator == false)
+            {
+                warnings.Add($"{Who(account)} can find users, read product access and licences, but is not a site administrator: Remove-JiraProductAccess and Restore-JiraProductAccess need site-admin, and Jira would refuse their changes (403).");
             }
 
             Uri? baseUrl = await Optional(() => jira.GetSiteBaseUrlAsync(cancellationToken)).ConfigureAwait(false);

@@ -123,6 +123,11 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
             WriteVerbose(note);
         }
 
+        foreach (string warning in session.Warnings)
+        {
+            WriteWarning(warning);
+        }
+
         WriteVerbose($"Connected: {session.Connection}.");
         if (PassThru)
         {

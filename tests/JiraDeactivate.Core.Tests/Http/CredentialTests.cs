@@ -172,6 +172,20 @@ public sealed class CredentialTests
         Assert.Equal(CloudId, GatewayAddress.CloudIdOf(normalized));
     }
 
+    [Fact]
+    public void Credentials_that_expire_within_14_days_are_warned_of_and_later_ones_are_not()
+    {
+        var now = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+        var connection = new JiraAdminConnection { User = "admin@acme.example", OrganizationName = "Acme", ApiTokenExpiresAt = now.AddDays(13), AdminApiKeyExpiresAt = now.AddDays(15), AdminApiKeyName = "nightly" };
+
+        var warnings = ExpiryCheck.Warnings(connection, now).ToList();
+
+        Assert.Single(warnings);
+        Assert.Contains("An API token of admin@acme.example expires on 2026-12-14", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("in 13 days", warnings[0], StringComparison.Ordinal);
+        Assert.Equal(2, ExpiryCheck.Warnings(connection with { AdminApiKeyExpiresAt = now.AddDays(2) }, now).Count());
+    }
+
     /// <summary>Answers each request from a function of the request: status, body and reason phrase.</summary>
     private sealed class Network(Func<HttpRequestMessage, (int Status, string Body, string Reason)> answer) : HttpMessageHandler
     {

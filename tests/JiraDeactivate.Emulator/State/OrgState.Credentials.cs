@@ -48,6 +48,16 @@ public sealed partial class OrgState
         }
     }
 
+    /// <summary>Copies of the API key (or, with <paramref name="tokens"/>, API token) inventory.</summary>
+    public IReadOnlyList<InventoryEntryDocument> CredentialInventory(bool tokens)
+    {
+        lock (_gate)
+        {
+            var list = tokens ? _document.Credentials.ApiTokenInventory : _document.Credentials.ApiKeyInventory;
+            return [.. list.Select(e => new InventoryEntryDocument { Id = e.Id, Name = e.Name, AccountId = e.AccountId, ExpiresAt = e.ExpiresAt, Scopes = [.. e.Scopes] })];
+        }
+    }
+
     // Under _gate.
     private JiraCaller? CallerFor(string email)
     {

@@ -47,6 +47,19 @@ public static class StateCredentials
             });
         }
 
+        // Far enough out that no test warns unless it moves a date closer.
+        var expiresAt = new DateTimeOffset(2027, 9, 30, 0, 0, 0, TimeSpan.Zero);
+        if (credentials.ApiKeyInventory.Count == 0)
+        {
+            credentials.ApiKeyInventory.Add(new InventoryEntryDocument { Id = "key-1", Name = "jira-deactivate", ExpiresAt = expiresAt });
+        }
+
+        var adminUser = admin is null ? null : document.Users.FirstOrDefault(u => string.Equals(u.Email, admin, StringComparison.OrdinalIgnoreCase));
+        if (adminUser is not null && credentials.ApiTokenInventory.Count == 0)
+        {
+            credentials.ApiTokenInventory.Add(new InventoryEntryDocument { Id = "token-1", Name = "jira-deactivate", AccountId = adminUser.AccountId, ExpiresAt = expiresAt.AddDays(30) });
+        }
+
         if (admin is not null && credentials.OAuthClients.Count == 0)
         {
             credentials.OAuthClients.Add(new OAuthClientDocument { ClientId = secrets.NewSecret("emuclient")[..24], ClientSecret = secrets.NewSecret("EMUOAUTH"), AccountEmail = admin, Scopes = [.. ClassicScopes] });

@@ -134,6 +134,27 @@ public sealed class CredentialsDocument
 
     /// <summary>Service accounts' OAuth 2.0 client credentials, exchanged at POST /oauth/token for access tokens.</summary>
     public List<OAuthClientDocument> OAuthClients { get; set; } = [];
+
+    /// <summary>The organization's API keys as GET /admin/api-access/v1/orgs/{orgId}/api-keys lists them (no secret).</summary>
+    public List<InventoryEntryDocument> ApiKeyInventory { get; set; } = [];
+
+    /// <summary>Managed accounts' API tokens as …/api-tokens lists them (no secret).</summary>
+    public List<InventoryEntryDocument> ApiTokenInventory { get; set; } = [];
+}
+
+public sealed class InventoryEntryDocument
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>The key's name or the token's label.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The token's account (API tokens only).</summary>
+    public string? AccountId { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public List<string> Scopes { get; set; } = [];
 }
 
 public sealed class ScopedTokenDocument
