@@ -57,12 +57,14 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
     [ValidateRange(1, 600)]
     public int TimeoutSec { get; set; } = 30;
 
-    /// <summary>Emits the connection.</summary>
+    /// <summary>Emits the connection, for -Connection of other commands; it stays open when a later Connect-JiraAdmin makes another the default.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void EndProcessing()
     {
+        // A failed connect must leave no connection behind: later commands say "not connected", not use the old site.
+        SessionStore.ClearDefault();
         var request = ParameterSetName == VaultSet ? RequestFromVault() : RequestFromParameters();
         JiraAdminSession? session = null;
         try
@@ -82,7 +84,7 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
             }
         }
 
-        SessionStore.Set(session!);
+        SessionStore.Set(session!, kept: PassThru);
         WriteVerbose($"Connected: {session!.Connection}.");
         if (PassThru)
         {

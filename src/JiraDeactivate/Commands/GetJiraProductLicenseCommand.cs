@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate.Commands;
 
@@ -13,8 +14,12 @@ public sealed class GetJiraProductLicenseCommand : JiraCmdlet
 {
     /// <summary>Only these products; default every product of the site.</summary>
     [Parameter(Position = 0)]
-    [ProductNameTransformation]
+    [ProductNameTransformation(AllowList = true)]
     public JiraProduct[] Product { get; set; } = [];
+
+    /// <summary>The connection to use (from Connect-JiraAdmin -PassThru); default this session's connection.</summary>
+    [Parameter]
+    public JiraAdminConnection? Connection { get; set; }
 
     protected override void EndProcessing()
     {

@@ -5,6 +5,7 @@ using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
+using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate.Commands;
 
@@ -64,6 +65,10 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
+
+    /// <summary>The connection to use (from Connect-JiraAdmin -PassThru); default this session's connection.</summary>
+    [Parameter]
+    public JiraAdminConnection? Connection { get; set; }
 
     protected override void ProcessRecord()
     {

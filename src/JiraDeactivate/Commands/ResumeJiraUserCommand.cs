@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
+using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate.Commands;
 
@@ -44,6 +45,10 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
+
+    /// <summary>The connection to use (from Connect-JiraAdmin -PassThru); default this session's connection.</summary>
+    [Parameter]
+    public JiraAdminConnection? Connection { get; set; }
 
     protected override void ProcessRecord()
     {
