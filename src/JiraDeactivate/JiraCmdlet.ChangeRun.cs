@@ -66,13 +66,18 @@ public abstract partial class JiraCmdlet
     /// </summary>
     private void WriteStopNotice(string text)
     {
-        try
+        if (!CancellationToken.IsCancellationRequested)
         {
-            WriteHostLine(text);
+            try
+            {
+                WriteHostLine(text);
+                return;
+            }
+            catch (PipelineStoppedException)
+            {
+            }
         }
-        catch (PipelineStoppedException)
-        {
-            Host.UI.WriteWarningLine(text);
-        }
+
+        Host.UI.WriteWarningLine(text);
     }
 }

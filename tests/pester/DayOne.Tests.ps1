@@ -58,7 +58,7 @@ Describe 'Connections' {
         Get-JiraAdminConnection | Should -BeNullOrEmpty
         { Get-JiraProductLicense } | Should -Throw -ErrorId 'NotConnected,JiraDeactivate.Commands.GetJiraProductLicenseCommand'
         { Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 -AsOf $asOf } | Should -Throw -ErrorId 'NoUserSource,JiraDeactivate.Commands.GetInactiveJiraUserCommand'
-        { 'some-account' | Remove-JiraProductAccess -MoreThan 30 -Confirm:$false } | Should -Throw -ErrorId 'NotConnected,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
+        { Remove-JiraProductAccess -AccountId 'some-account' -Product JiraSoftware -MoreThan 30 -Confirm:$false } | Should -Throw -ErrorId 'NotConnected,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
     }
 
     It 'uses two connections side by side in one runspace, each against its own site' {
@@ -99,5 +99,124 @@ Describe 'Connections' {
         (Get-JiraProductLicense -Connection $kept).Site | Sort-Object -Unique | Should -Be $emu.siteName
         $kept | Disconnect-JiraAdmin
         { Get-JiraProductLicense -Connection $kept } | Should -Throw -ErrorId 'ConnectionClosed,JiraDeactivate.Commands.GetJiraProductLicenseCommand'
+    }
+}
+
+Describe 'Every input has an outcome' {
+    BeforeAll {
+        if (-not ('JiraDeactivate.Tests.AnsweringHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'AnsweringHost.cs') }
+
+        function New-HostedShell([string[]] $Answers = @('No')) {
+            # A runspace of its own whose host answers the prompts, connected to the emulator; the secrets go as arguments.
+            $testHost = [JiraDeactivate.Tests.AnsweringHost]::new($Answers)
+            $runspace = [runspacefactory]::CreateRunspace($testHost)
+            $runspace.Open()
+            $shell = [powershell]::Create()
+            $shell.Runspace = $runspace
+            $null = $shell.AddScript({
+                param($module, $emu)
+                Import-Module $module
+                $credential = [pscredential]::new($emu.email, (ConvertTo-SecureString $emu.apiToken -AsPlainText -Force))
+                Connect-JiraAdmin -Site $emu.siteUrl -Credential $credential -AdminApiKey (ConvertTo-SecureString $emu.adminApiKey -AsPlainText -Force) -AdminApiUri $emu.adminApiUrl
+            }.ToString()).AddArgument($env:JIRADEACTIVATE_MODULE).AddArgument($emu)
+            $shell.Invoke()
+            if ($shell.HadErrors) { throw "The hosted shell did not connect: $($shell.Streams.Error -join '; ')" }
+            $shell.Commands.Clear()
+            $shell.Streams.ClearStreams()
+            [pscustomobject]@{ Shell = $shell; Host = $testHost }
+        }
+
+        function Invoke-Hosted($Hosted, [string] $Script, [hashtable] $Arguments = @{}) {
+            $Hosted.Shell.Commands.Clear()
+            $Hosted.Shell.Streams.ClearStreams()
+            $null = $Hosted.Shell.AddScript($Script).AddParameters($Arguments)
+            $Hosted.Shell.Invoke()
+        }
+
+        function Close-Hosted($Hosted) { $Hosted.Shell.Runspace.Dispose(); $Hosted.Shell.Dispose() }
+
+        function Get-HostedSummary($Hosted) { @($Hosted.Shell.Streams.Information | ForEach-Object { "$($_.MessageData)" }) }
+    }
+    BeforeEach {
+        Invoke-RestMethod -Method Post "$($emu.controlUrl)/reset" | Out-Null
+        Set-JiraEmulatorConfig $emu @{ latencyMs = 0 } | Out-Null
+    }
+
+    It 'gives users declined at the -Confirm prompt the outcome Skipped, with the reason, and counts them' {
+        $hosted = New-HostedShell -Answers 'Yes', 'No'
+        try {
+            $before = Get-EmulatorMembership $emu
+            $users = Get-InactiveJiraUser -Path $export -Product JiraSoftware -MoreThan 30 -AsOf $asOf | Sort-Object AccountId | Select-Object -First 6
+            $results = Invoke-Hosted $hosted 'param($Users, $Journal) $Users | Remove-JiraProductAccess -Confirm -JournalPath $Journal' @{ Users = $users; Journal = (Join-Path $TestDrive 'declined.jsonl') }
+            $hosted.Host.Prompts | Should -Be 6
+            $results.Count | Should -Be 6 -Because 'every input has an outcome'
+            @($results | Where-Object Status -eq 'Removed').Count | Should -Be 1
+            $declined = @($results | Where-Object Status -eq 'Skipped')
+            $declined.Count | Should -Be 5
+            $declined | ForEach-Object { $_.Message | Should -Match 'declined at the confirmation prompt' }
+            Get-HostedSummary $hosted | Should -Contain 'Remove-JiraProductAccess: removed the access of 1 user; skipped 5 (declined: 5); no access 0; failed 0.'
+            $removedUser = ($results | Where-Object Status -eq 'Removed').AccountId
+            $gone = $before | Where-Object { $_ -notin (Get-EmulatorMembership $emu) }
+            $gone | ForEach-Object { ($_ -split '\|')[1] } | Sort-Object -Unique | Should -Be $removedUser -Because 'the declined users keep their groups'
+
+            # The same host says No to the restore as well: the removed user stays removed, and the line says so.
+            $beforeRestore = Get-EmulatorMembership $emu
+            $restored = Invoke-Hosted $hosted 'param($Journal) Restore-JiraProductAccess -JournalPath $Journal -Confirm' @{ Journal = (Join-Path $TestDrive 'declined.jsonl') }
+            $restored.Status | Should -Be 'Skipped'
+            Get-HostedSummary $hosted | Should -Contain 'Restore-JiraProductAccess: restored 0 users; already back 0; skipped 1 (declined: 1); refused 0 lines; failed 0.'
+            Get-EmulatorMembership $emu | Should -Be $beforeRestore
+        }
+        finally { Close-Hosted $hosted }
+    }
+
+    It 'writes a summary line for a restore, also when there is nothing to do' {
+        Connect-TestEmulator $emu
+        try {
+            $journal = Join-Path $TestDrive 'restore-twice.jsonl'
+            $user = Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 -AsOf $asOf | Select-Object -First 1
+            $before = Get-EmulatorMembership $emu
+            $user | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal 6>$null | Out-Null
+            $first = Restore-JiraProductAccess -JournalPath $journal -Confirm:$false 6>&1
+            ($first | Where-Object { $_ -is [System.Management.Automation.InformationRecord] }).MessageData.Message | Should -Be 'Restore-JiraProductAccess: restored 1 user; already back 0; skipped 0; refused 0 lines; failed 0.'
+            Get-EmulatorMembership $emu | Should -Be $before
+            $second = Restore-JiraProductAccess -JournalPath $journal -Confirm:$false 6>&1
+            "$($second.MessageData)" | Should -Be 'Restore-JiraProductAccess: restored 0 users; already back 0; skipped 0; refused 0 lines; failed 0.'
+            Get-EmulatorMembership $emu | Should -Be $before
+        }
+        finally { Disconnect-JiraAdmin }
+    }
+
+    It 'writes the summary, the journal and the restore command of a stopped run, and that command undoes it' {
+        $hosted = New-HostedShell
+        try {
+            $before = Get-EmulatorMembership $emu
+            $users = Get-InactiveJiraUser -Path $export -Product JiraSoftware -MoreThan 30 -AsOf $asOf | Sort-Object AccountId | Select-Object -First 30
+            $journal = Join-Path $TestDrive 'stopped.jsonl'
+            Set-JiraEmulatorConfig $emu @{ latencyMs = 150 } | Out-Null
+            $hosted.Shell.Commands.Clear()
+            $null = $hosted.Shell.AddScript('param($Users, $Journal) $Users | Remove-JiraProductAccess -Confirm:$false -ThrottleLimit 1 -MaxUsers 100 -JournalPath $Journal').AddParameters(@{ Users = $users; Journal = $journal })
+            $running = $hosted.Shell.BeginInvoke()
+            $deadline = [datetime]::UtcNow.AddSeconds(60)
+            # Stopped once two users have lost their groups, while the others are still to come.
+            while (@(Compare-Object $before (Get-EmulatorMembership $emu) | ForEach-Object { ($_.InputObject -split '\|')[1] } | Sort-Object -Unique).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            $hosted.Shell.Stop()
+            $running.IsCompleted | Should -BeTrue
+            Set-JiraEmulatorConfig $emu @{ latencyMs = 0 } | Out-Null
+
+            $notice = @($hosted.Host.Lines | Where-Object { $_ -like '*stopped before it finished*' })
+            $notice.Count | Should -Be 1
+            $notice[0] | Should -Match 'the pipeline was stopped'
+            $notice[0] | Should -Match 'removed the access of [1-9]\d* users?; skipped \d+'
+            $notice[0] | Should -Match ([regex]::Escape("Journal: $journal"))
+            $notice[0] -match "(Restore-JiraProductAccess -JournalPath '[^']+' -RunId \S+)" | Should -BeTrue
+            $restoreCommand = $Matches[1]
+            $changed = Compare-Object $before (Get-EmulatorMembership $emu)
+            $changed | Should -Not -BeNullOrEmpty
+            @($changed).Count | Should -BeLessThan @($before | Where-Object { ($_ -split '\|')[1] -in $users.AccountId }).Count -Because 'the run stopped before the end'
+
+            Invoke-Hosted $hosted "$restoreCommand -Confirm:`$false" | Out-Null
+            Get-EmulatorMembership $emu | Should -Be $before -Because 'the command the notice gives undoes what the stopped run changed'
+        }
+        finally { Close-Hosted $hosted }
     }
 }
