@@ -31,14 +31,14 @@ public sealed class InactiveUserSelector
     /// </summary>
     public void Select(JiraUserActivity user, ICollection<InactiveJiraUser> found)
     {
-        if (!_filter.AllowsStatus(user.Status) || _filter.IsExcluded(user.AccountId, user.Email))
+        if (!_filter.AllowsStatus(user.StatusValue) || _filter.IsExcluded(user.AccountId, user.Email))
         {
             return;
         }
 
         foreach (var activity in user.Products)
         {
-            if (activity.Product != _product || activity.HasAccess == false || !activity.LastSeenReported || !_filter.AllowsSite(activity.Site))
+            if (activity.ProductValue != _product || activity.HasAccess == false || !activity.LastSeenReported || !_filter.AllowsSite(activity.Site))
             {
                 continue;
             }
@@ -57,9 +57,9 @@ public sealed class InactiveUserSelector
                     DaysInactive = verdict.DaysInactive,
                     NeverActive = verdict.NeverActive,
                     AddedToOrg = user.AddedToOrg,
-                    StatusValue = user.Status,
+                    StatusValue = user.StatusValue,
                     OrgRole = user.OrgRole,
-                    SourceValue = user.Source,
+                    SourceValue = user.SourceValue,
                     MoreThan = _rule.MoreThanDays,
                     AsOf = _rule.AsOf,
                 });

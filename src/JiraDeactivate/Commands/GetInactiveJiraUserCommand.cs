@@ -139,7 +139,7 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
             {
                 foreach (var product in user.Products)
                 {
-                    _productSeen[i] |= product.Product == Product[i] && product.LastSeenReported;
+                    _productSeen[i] |= product.ProductValue == Product[i] && product.LastSeenReported;
                 }
             }
 
