@@ -220,3 +220,50 @@ Describe 'Every input has an outcome' {
         finally { Close-Hosted $hosted }
     }
 }
+
+Describe 'Output that exports' {
+    It 'writes Import-CsvExport objects with names in JSON and readable values in CSV' {
+        $users = @(Import-CsvExport $Sample)
+        $json = $users[0] | ConvertTo-Json -Depth 4 | ConvertFrom-Json
+        $json.Status | Should -BeOfType [string]
+        $json.Status | Should -Be "$($users[0].Status)"
+        $json.Source | Should -Be 'Csv'
+        @($json.Products.Product | Where-Object { $_ }) | Should -Not -BeNullOrEmpty
+        $json.Products.Product | Where-Object { $_ } | ForEach-Object { $_ | Should -BeIn 'JiraSoftware', 'JiraServiceManagement' }
+        $csv = $users | ConvertTo-Csv | ConvertFrom-Csv
+        $csv.Groups | Should -Not -Contain 'System.String[]'
+        $csv[0].Groups | Should -Be ($users[0].Groups -join '; ')
+        $csv | ForEach-Object { $_.Products | Should -Not -Match 'ProductActivity|System\.' }
+        $csv[0].Products | Should -Match '^(JiraSoftware|JiraServiceManagement|[A-Z][\w ]+) on \w[\w-]*: (\d{4}-\d\d-\d\d|never|not reported)'
+    }
+
+    It 'writes Get-JiraProductLicense objects with the product by name in JSON and the groups readable in CSV' {
+        Connect-TestEmulator $emu
+        try {
+            $licenses = @(Get-JiraProductLicense)
+            $json = $licenses | ConvertTo-Json | ConvertFrom-Json
+            @($json.Product | Where-Object { $_ }) | Sort-Object | Should -Be @('JiraServiceManagement', 'JiraSoftware')
+            ($licenses | ConvertTo-Csv | ConvertFrom-Csv | Where-Object Product -eq 'JiraSoftware').Groups | Should -Be (($licenses | Where-Object Product -eq 'JiraSoftware').Groups -join '; ')
+        }
+        finally { Disconnect-JiraAdmin }
+    }
+
+    It 'keeps LastActive and DaysInactive at 80 columns and whole emails at 120' {
+        $users = Get-InactiveJiraUser -Path $export -Product JiraSoftware -MoreThan 30 -AsOf $asOf | Select-Object -First 20
+        $narrow = $users | Out-String -Width 80
+        $narrow | Should -Match 'LastActive'
+        $narrow | Should -Match 'DaysInactive'
+        foreach ($user in $users) { $narrow | Should -Match ([regex]::Escape("$($user.DaysInactive)")) }
+        $wide = $users | Out-String -Width 120
+        foreach ($user in $users | Where-Object Email) { $wide | Should -Match ([regex]::Escape($user.Email)) }
+    }
+
+    # Help.Tests.ps1 checks that every exported cmdlet has its page.
+    It 'opens the page of <Name> with Get-Help -Online' -ForEach @(Get-ChildItem (Join-Path $PSScriptRoot '../../docs/en-US') -Filter '*-*.md' | ForEach-Object { @{ Name = $_.BaseName } }) {
+        $page = "https://github.com/jiradeactivate/JiraDeactivate/blob/main/docs/en-US/$Name.md"
+        (Get-Command $Name).HelpUri | Should -Be $page
+        $help = Get-Help $Name -Full
+        @($help.relatedLinks.navigationLink | Where-Object uri)[0].uri | Should -Be $page -Because 'Get-Help -Online opens the first link with an address'
+        Test-Path (Join-Path $RepoRoot "docs/en-US/$Name.md") | Should -BeTrue
+    }
+}

@@ -10,7 +10,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Connects this PowerShell session to a Jira Cloud site and/or an Atlassian organization.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "JiraAdmin", DefaultParameterSetName = CredentialSet)]
+[Cmdlet(VerbsCommunications.Connect, "JiraAdmin", DefaultParameterSetName = CredentialSet, HelpUri = HelpPages.Root + "Connect-JiraAdmin.md")]
 [OutputType(typeof(JiraAdminConnection))]
 public sealed class ConnectJiraAdminCommand : JiraCmdlet
 {

@@ -6,7 +6,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Closes this PowerShell session's connection to Jira and the Admin API, or the connection given.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Disconnect, "JiraAdmin")]
+[Cmdlet(VerbsCommunications.Disconnect, "JiraAdmin", HelpUri = HelpPages.Root + "Disconnect-JiraAdmin.md")]
 [OutputType(typeof(void))]
 public sealed class DisconnectJiraAdminCommand : JiraCmdlet
 {

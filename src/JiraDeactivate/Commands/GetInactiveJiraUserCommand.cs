@@ -12,7 +12,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Finds the users who hold access to a Jira product and have not used it for more than a number of days.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "InactiveJiraUser", DefaultParameterSetName = FromApiSet)]
+[Cmdlet(VerbsCommon.Get, "InactiveJiraUser", DefaultParameterSetName = FromApiSet, HelpUri = HelpPages.Root + "Get-InactiveJiraUser.md")]
 [OutputType(typeof(InactiveJiraUser))]
 public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
 {

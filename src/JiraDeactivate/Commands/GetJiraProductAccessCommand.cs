@@ -9,7 +9,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Shows users' current access to each Jira product and the groups that grant it.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "JiraProductAccess")]
+[Cmdlet(VerbsCommon.Get, "JiraProductAccess", HelpUri = HelpPages.Root + "Get-JiraProductAccess.md")]
 [OutputType(typeof(JiraProductAccess))]
 public sealed class GetJiraProductAccessCommand : JiraCmdlet
 {

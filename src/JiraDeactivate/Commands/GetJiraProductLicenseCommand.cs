@@ -8,7 +8,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Shows each Jira product's seats: paid for, used, left, and the groups that grant access.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "JiraProductLicense")]
+[Cmdlet(VerbsCommon.Get, "JiraProductLicense", HelpUri = HelpPages.Root + "Get-JiraProductLicense.md")]
 [OutputType(typeof(JiraProductLicense))]
 public sealed class GetJiraProductLicenseCommand : JiraCmdlet
 {

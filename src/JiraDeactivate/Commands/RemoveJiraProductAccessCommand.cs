@@ -11,7 +11,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Removes users' access to a Jira product by removing them from the groups that grant it; keeps their accounts.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpPages.Root + "Remove-JiraProductAccess.md")]
 [OutputType(typeof(ProductAccessRemoval), typeof(RemovalPlanItem))]
 public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
 {

@@ -12,7 +12,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Puts back the group memberships that Remove-JiraProductAccess took away, as its journal records them.</para>
 /// </summary>
-[Cmdlet(VerbsData.Restore, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = JournalSet)]
+[Cmdlet(VerbsData.Restore, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = JournalSet, HelpUri = HelpPages.Root + "Restore-JiraProductAccess.md")]
 [OutputType(typeof(ProductAccessRestore))]
 public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
 {

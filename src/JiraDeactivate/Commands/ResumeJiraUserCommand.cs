@@ -8,7 +8,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Restores suspended users' access to the organization, by account ID or from a Suspend-JiraUser journal.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Resume, "JiraUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdSet)]
+[Cmdlet(VerbsLifecycle.Resume, "JiraUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdSet, HelpUri = HelpPages.Root + "Resume-JiraUser.md")]
 [OutputType(typeof(UserSuspension))]
 public sealed class ResumeJiraUserCommand : JiraCmdlet
 {
