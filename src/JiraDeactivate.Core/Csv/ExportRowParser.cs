@@ -100,6 +100,7 @@ internal sealed class ExportRowParser
             StatusValue = accountStatus,
             AddedToOrg = addedToOrg,
             OrgRole = NullIfEmpty(Cell(row, _orgRole)),
+            OrgRoleReported = _orgRole >= 0,
             Groups = ReadGroups(row),
             Products = products,
             SourceValue = ActivitySource.Csv,

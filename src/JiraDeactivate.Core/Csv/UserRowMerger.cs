@@ -25,6 +25,7 @@ internal static class UserRowMerger
             StatusValue = first.StatusValue,
             AddedToOrg = Earliest(first.AddedToOrg, next.AddedToOrg),
             OrgRole = first.OrgRole ?? next.OrgRole,
+            OrgRoleReported = first.OrgRoleReported || next.OrgRoleReported,
             Groups = Union(first.Groups, next.Groups),
             Products = products,
             SourceValue = first.SourceValue,

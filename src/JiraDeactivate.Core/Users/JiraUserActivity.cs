@@ -25,6 +25,9 @@ public sealed class JiraUserActivity
 
     public string? OrgRole { get; init; }
 
+    /// <summary>True when the source has an organization role column: a null <see cref="OrgRole"/> then means none.</summary>
+    public bool OrgRoleReported { get; init; }
+
     public TextList Groups { get; init; } = TextList.Empty;
 
     /// <summary>Per product and site: access and last activity ("JiraSoftware on acme: 2026-10-21; ..." as text).</summary>
