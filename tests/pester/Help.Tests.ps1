@@ -186,7 +186,7 @@ Describe 'The examples against the emulator' {
         $export = Save-EmulatorExport $emu -Name 'export-users.csv'
         $journal = Join-Path $TestDrive 'removals.jsonl'
         Connect-TestEmulator $emu
-        Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal | Out-Null
+        Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal 6>$null | Out-Null
         Invoke-RestMethod -Method Post "$($emu.controlUrl)/reset" | Out-Null
 
         function ConvertTo-EmulatorExample([string] $Code) {

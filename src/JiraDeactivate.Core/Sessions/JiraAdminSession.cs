@@ -14,6 +14,7 @@ public sealed class JiraAdminSession : IDisposable
     private readonly AtlassianHttpClient? _adminHttp;
     private readonly ApiCredential? _jiraCredential;
     private readonly ApiCredential? _adminCredential;
+    private JiraAdminConnection? _connection;
 
     internal JiraAdminSession(SiteConnection? site, OrganizationConnection? organization, IReadOnlyList<string>? notes = null, IReadOnlyList<string>? warnings = null)
     {
@@ -44,8 +45,8 @@ public sealed class JiraAdminSession : IDisposable
 
     public DateTime ConnectedAt { get; } = DateTime.UtcNow;
 
-    /// <summary>What the session is connected to, without any secret.</summary>
-    public JiraAdminConnection Connection => JiraAdminConnection.Describe(this, _jiraCredential);
+    /// <summary>What the session is connected to, without any secret; always the same object, so it can name the session (-Connection).</summary>
+    public JiraAdminConnection Connection => _connection ??= JiraAdminConnection.Describe(this, _jiraCredential);
 
     /// <summary>What connecting found out that the user should know (the gateway taken, and why).</summary>
     public IReadOnlyList<string> Notes { get; }

@@ -10,7 +10,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Connects this PowerShell session to a Jira Cloud site and/or an Atlassian organization.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "JiraAdmin", DefaultParameterSetName = CredentialSet)]
+[Cmdlet(VerbsCommunications.Connect, "JiraAdmin", DefaultParameterSetName = CredentialSet, HelpUri = HelpPages.Root + "Connect-JiraAdmin.md")]
 [OutputType(typeof(JiraAdminConnection))]
 public sealed class ConnectJiraAdminCommand : JiraCmdlet
 {
@@ -90,7 +90,7 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
     [ValidateRange(1, 600)]
     public int TimeoutSec { get; set; } = 30;
 
-    /// <summary>Emits the connection.</summary>
+    /// <summary>Emits the connection, for -Connection of other commands; it stays open when a later Connect-JiraAdmin makes another the default.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -98,6 +98,8 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
 
     protected override void EndProcessing()
     {
+        // A failed connect must leave no connection behind: later commands say "not connected", not use the old site.
+        SessionStore.ClearDefault();
         var request = ParameterSetName == VaultSet ? RequestFromVault() : RequestFromParameters();
         JiraAdminSession? session = null;
         try
@@ -117,7 +119,7 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
             }
         }
 
-        SessionStore.Set(session!);
+        SessionStore.Set(session!, kept: PassThru);
         foreach (string note in session!.Notes)
         {
             WriteVerbose(note);

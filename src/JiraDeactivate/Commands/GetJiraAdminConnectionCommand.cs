@@ -6,7 +6,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Shows what this PowerShell session is connected to: site, organization and user. Never a secret.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "JiraAdminConnection")]
+[Cmdlet(VerbsCommon.Get, "JiraAdminConnection", HelpUri = HelpPages.Root + "Get-JiraAdminConnection.md")]
 [OutputType(typeof(JiraAdminConnection))]
 public sealed class GetJiraAdminConnectionCommand : JiraCmdlet
 {
