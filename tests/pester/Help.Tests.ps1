@@ -180,7 +180,8 @@ Describe 'The examples against the emulator' {
         #  - -AdminApiKey $apiKey gets -AdminApiUri <emulator> added (the real Admin API is api.atlassian.com);
         #  - each example runs in its own folder holding ./export-users.csv (the emulator's users) and
         #    ./removals.jsonl (a journal of one removal run), and default journals go to TestDrive.
-        $emu = Start-JiraEmulator -Users 40 -Seed 11
+        # Held but never used products are listed undated, so the per-user path and the last look can judge every holder (issue 21).
+        $emu = Start-JiraEmulator -Users 40 -Seed 11 -ArgumentList '--list-undated-products', 'true'
         $savedDataHome = $env:XDG_DATA_HOME
         $env:XDG_DATA_HOME = Join-Path $TestDrive 'appdata'
         $export = Save-EmulatorExport $emu -Name 'export-users.csv'
