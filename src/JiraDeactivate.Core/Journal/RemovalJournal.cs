@@ -28,9 +28,12 @@ public sealed class RemovalJournal : IDisposable
     public string Path { get; }
 
     /// <summary>The default journal of a run: a per-user application data folder; its name carries the run ID.</summary>
-    public static string DefaultPath(string runId) => System.IO.Path.Combine(
+    public static string DefaultPath(string runId) => System.IO.Path.Combine(DefaultFolder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{runId}.jsonl");
+
+    /// <summary>The folder of the default journals (Get-JiraChangeRun lists it when given no -Path).</summary>
+    public static string DefaultFolder => System.IO.Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-        "JiraDeactivate", "journal", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{runId}.jsonl");
+        "JiraDeactivate", "journal");
 
     /// <summary>A new run ID: short, unique enough to tell runs apart in one journal.</summary>
     public static string NewRunId() => Guid.NewGuid().ToString("N")[..12];

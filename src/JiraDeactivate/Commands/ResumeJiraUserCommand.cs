@@ -7,12 +7,10 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Restores suspended users' access to the organization, by account ID or from a Suspend-JiraUser journal.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Resume, "JiraUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = IdSet)]
+[Cmdlet(VerbsLifecycle.Resume, "JiraUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(UserSuspension))]
 public sealed class ResumeJiraUserCommand : JiraCmdlet
 {
-    private const string IdSet = "AccountId";
-    private const string JournalSet = "Journal";
     private const string Verb = "resume";
     private const string SuspendAction = "Suspend";
     private readonly List<UserLifecycleRequest> _requests = [];
@@ -20,37 +18,48 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
     private readonly List<RestoreSelection> _journals = [];
     private readonly LifecycleSummary _summary = new("would resume", "resumed");
 
+    // One parameter set: an object with a JournalPath (Suspend-JiraUser's results, Get-JiraChangeRun's runs) must always
+    // go to its journal, and with two sets PowerShell's binder may pick the account-ID one for it.
+
     /// <summary>
-    /// The users' Atlassian account IDs. From the pipeline with a journal (Suspend-JiraUser's results), only those users of
-    /// that run, and only if the run suspended them.
+    /// The users' Atlassian account IDs. With a journal (Suspend-JiraUser's results carry theirs), only those users of
+    /// its runs, and only if a run suspended them.
     /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyCollection]
     public string[] AccountId { get; set; } = [];
+
+    /// <summary>
+    /// What comes down the pipeline: account IDs as text. Any other object binds by its properties instead (AccountId,
+    /// JournalPath, RunId, KeyPath); taking it whole keeps PowerShell from turning it into an account ID as text.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    [AllowNull]
+    public object? InputObject { get; set; }
 
     /// <summary>
     /// The journal of a Suspend-JiraUser run: resumes only the users that run suspended. Bound by property name from
     /// Suspend-JiraUser's results and Get-JiraChangeRun's objects.
     /// </summary>
-    [Parameter(Mandatory = true, ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
     public string? JournalPath { get; set; }
 
     /// <summary>Only this run of the journal.</summary>
-    [Parameter(ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
     public string? RunId { get; set; }
 
     /// <summary>The folder that holds the suspend runs' seal keys, when it is not this machine's per-user folder.</summary>
-    [Parameter(ParameterSetName = JournalSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
     public string? KeyPath { get; set; }
 
     /// <summary>What the input object records (bound from Suspend-JiraUser's results): a suspend result without a journal is not resumed by ID.</summary>
-    [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     [AllowEmptyString]
     [AllowNull]
     public string? Action { get; set; }
@@ -59,7 +68,7 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
     /// Also resume from runs whose lines cannot be checked for edits, because their seal keys are not in the key folder.
     /// Review such a journal first.
     /// </summary>
-    [Parameter(ParameterSetName = JournalSet)]
+    [Parameter]
     public SwitchParameter AllowUnsealed { get; set; }
 
     /// <summary>The fuse: a run that would resume more users stops before changing anything (counted over the connection's runs). Default 50.</summary>
@@ -74,7 +83,12 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == JournalSet)
+        if ((InputObject is PSObject wrapped ? wrapped.BaseObject : InputObject) is string text)
+        {
+            AccountId = [text];
+        }
+
+        if (!string.IsNullOrWhiteSpace(JournalPath))
         {
             _journals.Add(new RestoreSelection(SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath!), RunId, AccountId, null, KeyPath));
             return;
@@ -93,7 +107,13 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
             return;
         }
 
-        foreach (string id in AccountId.Where(_seen.Add))
+        if (AccountId.Length == 0)
+        {
+            WriteError(Error("Resume-JiraUser needs -AccountId or -JournalPath (or objects that carry them).", "ResumeInputMissing", ErrorCategory.InvalidArgument, null));
+            return;
+        }
+
+        foreach (string id in AccountId.Where(id => !string.IsNullOrWhiteSpace(id) && _seen.Add(id)))
         {
             _requests.Add(new UserLifecycleRequest(id));
         }
