@@ -14,7 +14,13 @@ public sealed class GetJiraAdminConnectionCommand : JiraCmdlet
     {
         if (SessionStore.Current is { } session)
         {
-            WriteObject(session.Connection);
+            var connection = session.Connection;
+            foreach (string warning in ExpiryCheck.Warnings(connection, DateTimeOffset.UtcNow))
+            {
+                WriteWarning(warning);
+            }
+
+            WriteObject(connection);
         }
     }
 }
