@@ -1,3 +1,4 @@
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Users;
 
@@ -9,12 +10,18 @@ public sealed class InactiveUserSelector
     private readonly JiraProduct _product;
     private readonly InactivityRule _rule;
     private readonly InactiveUserFilter _filter;
+    private readonly JudgmentSeal? _seal;
 
-    public InactiveUserSelector(JiraProduct product, InactivityRule rule, InactiveUserFilter filter)
+    /// <param name="product">The product judged.</param>
+    /// <param name="rule">The rule (period and as-of time).</param>
+    /// <param name="filter">Which users and sites are looked at.</param>
+    /// <param name="seal">Seals each result's <see cref="InactiveJiraUser.Judgment"/>; null leaves it empty.</param>
+    public InactiveUserSelector(JiraProduct product, InactivityRule rule, InactiveUserFilter filter, JudgmentSeal? seal = null)
     {
         _product = product;
         _rule = rule;
         _filter = filter;
+        _seal = seal;
     }
 
     /// <summary>One result per site where the user has access to the product and is inactive in it.</summary>
@@ -31,14 +38,14 @@ public sealed class InactiveUserSelector
     /// </summary>
     public void Select(JiraUserActivity user, ICollection<InactiveJiraUser> found)
     {
-        if (!_filter.AllowsStatus(user.Status) || _filter.IsExcluded(user.AccountId, user.Email))
+        if (!_filter.AllowsStatus(user.StatusValue) || _filter.IsExcluded(user.AccountId, user.Email))
         {
             return;
         }
 
         foreach (var activity in user.Products)
         {
-            if (activity.Product != _product || activity.HasAccess == false || !activity.LastSeenReported || !_filter.AllowsSite(activity.Site))
+            if (activity.ProductValue != _product || activity.HasAccess == false || !activity.LastSeenReported || !_filter.AllowsSite(activity.Site))
             {
                 continue;
             }
@@ -57,11 +64,13 @@ public sealed class InactiveUserSelector
                     DaysInactive = verdict.DaysInactive,
                     NeverActive = verdict.NeverActive,
                     AddedToOrg = user.AddedToOrg,
-                    StatusValue = user.Status,
+                    StatusValue = user.StatusValue,
                     OrgRole = user.OrgRole,
-                    SourceValue = user.Source,
+                    SourceValue = user.SourceValue,
                     MoreThan = _rule.MoreThanDays,
                     AsOf = _rule.AsOf,
+                    Judgment = _seal?.Seal(new JudgmentPayload(user.AccountId, _product.ToString(), activity.Site, _rule.MoreThanDays, _rule.AsOf, _seal.Now,
+                        user.Email, user.OrgRole, user.OrgRoleReported)),
                 });
             }
         }

@@ -60,10 +60,18 @@ public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPl
     public JournalEntry? PlannedLine(SuspensionPlan plan, string runId) =>
         Operation is null ? null : Line(plan, plan.RunId ?? runId, JournalEvent.Planned, plan.Reason);
 
+    public UserSuspension Declined(SuspensionPlan plan, string reason) => UserSuspension.From(plan, ActionName, SuspensionStatus.Skipped, reason, _siteName);
+
     public async Task<ChangeOutcome<UserSuspension>> ExecuteAsync(SuspensionPlan plan, ChangeContext context, CancellationToken cancellationToken)
     {
         string runId = plan.RunId ?? context.RunId;
         cancellationToken.ThrowIfCancellationRequested();
+        if (plan.LookAgain is { } lookAgain && await lookAgain(cancellationToken).ConfigureAwait(false) is { Changes: false } now)
+        {
+            context.Write(Line(plan, runId, JournalEvent.Verified, $"{now.Outcome}: last look right before the change: {now.Reason}"));
+            return Outcome(now, context, runId, now.Outcome!.Value, changed: false, now.Reason, now.Failure);
+        }
+
         context.Write(Line(plan, runId, _suspend ? JournalEvent.Suspending : JournalEvent.Resuming, null));
         string? note = null;
         try

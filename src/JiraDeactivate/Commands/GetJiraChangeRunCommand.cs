@@ -7,7 +7,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Lists past runs of Remove-JiraProductAccess, Suspend-JiraUser and the other changing cmdlets from their journals: when, who, what, and whether each can be undone.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "JiraChangeRun")]
+[Cmdlet(VerbsCommon.Get, "JiraChangeRun", HelpUri = HelpPages.Root + "Get-JiraChangeRun.md")]
 [OutputType(typeof(JiraChangeRun))]
 public sealed class GetJiraChangeRunCommand : JiraCmdlet
 {
