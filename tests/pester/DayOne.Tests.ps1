@@ -8,6 +8,9 @@ BeforeAll {
     $export = Save-EmulatorExport $emu
     $both = 'JiraSoftware', 'JiraServiceManagement'
 
+    # Users a removal changes: the last look before each change cannot judge a holder who never used the product
+    # while the Admin API lists other products for them, and skips them.
+    function Get-Changeable { Get-InactiveJiraUser -Path $export -Product JiraSoftware -MoreThan 30 -AsOf $asOf | Where-Object { -not $_.NeverActive } }
     function Get-Key { process { "$($_.AccountId)|$($_.Product)|$($_.Site)|$($_.DaysInactive)" } }
     function Get-BadTokenConnect([Parameter(Mandatory)] $Emulator) {
         $credential = [pscredential]::new($Emulator.email, (ConvertTo-SecureString 'wrong-token' -AsPlainText -Force))
@@ -75,7 +78,7 @@ Describe 'Connections' {
 
             $firstBefore = Get-EmulatorMembership $emu
             $secondBefore = Get-EmulatorMembership $other
-            $user = $firstUsers | Select-Object -First 1
+            $user = $firstUsers | Where-Object { -not $_.NeverActive } | Select-Object -First 1
             $result = $user | Remove-JiraProductAccess -Connection $first -Confirm:$false -JournalPath (Join-Path $TestDrive 'first.jsonl') 6>$null
             $result.Status | Should -Be 'Removed'
             Get-EmulatorMembership $other | Should -Be $secondBefore -Because 'the other site is not touched'
@@ -146,11 +149,11 @@ Describe 'Every input has an outcome' {
         $hosted = New-HostedShell -Answers 'Yes', 'No'
         try {
             $before = Get-EmulatorMembership $emu
-            $users = Get-InactiveJiraUser -Path $export -Product JiraSoftware -MoreThan 30 -AsOf $asOf | Sort-Object AccountId | Select-Object -First 6
+            $users = Get-Changeable | Sort-Object AccountId | Select-Object -First 6
             $results = Invoke-Hosted $hosted 'param($Users, $Journal) $Users | Remove-JiraProductAccess -Confirm -JournalPath $Journal' @{ Users = $users; Journal = (Join-Path $TestDrive 'declined.jsonl') }
             $hosted.Host.Prompts | Should -Be 6
             $results.Count | Should -Be 6 -Because 'every input has an outcome'
-            @($results | Where-Object Status -eq 'Removed').Count | Should -Be 1
+            @($results | Where-Object Status -eq 'Removed').Count | Should -Be 1 -Because ($results | Format-List Status, Message | Out-String)
             $declined = @($results | Where-Object Status -eq 'Skipped')
             $declined.Count | Should -Be 5
             $declined | ForEach-Object { $_.Message | Should -Match 'declined at the confirmation prompt' }
@@ -173,7 +176,7 @@ Describe 'Every input has an outcome' {
         Connect-TestEmulator $emu
         try {
             $journal = Join-Path $TestDrive 'restore-twice.jsonl'
-            $user = Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 -AsOf $asOf | Select-Object -First 1
+            $user = Get-Changeable | Select-Object -First 1
             $before = Get-EmulatorMembership $emu
             $user | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal 6>$null | Out-Null
             $first = Restore-JiraProductAccess -JournalPath $journal -Confirm:$false 6>&1
@@ -190,7 +193,7 @@ Describe 'Every input has an outcome' {
         $hosted = New-HostedShell
         try {
             $before = Get-EmulatorMembership $emu
-            $users = Get-InactiveJiraUser -Path $export -Product JiraSoftware -MoreThan 30 -AsOf $asOf | Sort-Object AccountId | Select-Object -First 30
+            $users = Get-Changeable | Sort-Object AccountId | Select-Object -First 30
             $journal = Join-Path $TestDrive 'stopped.jsonl'
             Set-JiraEmulatorConfig $emu @{ latencyMs = 150 } | Out-Null
             $hosted.Shell.Commands.Clear()

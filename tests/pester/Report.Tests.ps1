@@ -120,7 +120,8 @@ Describe 'Export-JiraInactivityReport from the CSV path' {
 
 Describe 'Export-JiraInactivityReport from the API path, with seat counts and removal results' {
     BeforeAll {
-        $emu = Start-JiraEmulator -Users 60 -Seed 5 -ArgumentList '--as-of', '2026-11-01'
+        # Held but never used products are listed undated, so the last look can judge every holder (issue 21).
+        $emu = Start-JiraEmulator -Users 60 -Seed 5 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
         Connect-TestEmulator $emu
         $candidates = Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 -AsOf $SampleAsOf
         $licenses = Get-JiraProductLicense
