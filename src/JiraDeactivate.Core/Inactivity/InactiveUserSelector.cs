@@ -59,6 +59,7 @@ public sealed class InactiveUserSelector
                     AddedToOrg = user.AddedToOrg,
                     StatusValue = user.Status,
                     OrgRole = user.OrgRole,
+                    Groups = user.Groups.Count == 0 ? TextList.Empty : new TextList(user.Groups),
                     SourceValue = user.Source,
                     MoreThan = _rule.MoreThanDays,
                     AsOf = _rule.AsOf,

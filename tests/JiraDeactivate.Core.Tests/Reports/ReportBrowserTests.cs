@@ -71,7 +71,7 @@ public sealed class ReportBrowserTests : IDisposable
         Assert.InRange(rows.Count, 10, 100);
         Assert.Equal(Cells(users[0]), rows[0]);
         Assert.Equal(Cells(users[rows.Count - 1]), rows[^1]);
-        Assert.Equal(1, _browser.Evaluate<int>("document.querySelectorAll('#results details[data-status=Removed] tbody tr').length"));
+        Assert.Equal(1, _browser.Evaluate<int>("document.querySelectorAll('#results-removal details[data-status=Removed] tbody tr').length"));
         AssertNoErrors();
         Assert.All(_browser.Requests, url => Assert.StartsWith("file:", url));
     }
@@ -136,7 +136,7 @@ public sealed class ReportBrowserTests : IDisposable
         // The policy alone would block an injected script: turning it off tests that nothing is injected in the first place.
         Open(report, bypassCsp: true);
 
-        Assert.Equal(0, _browser.Evaluate<int>("document.querySelectorAll('img, h1 *, title *, #results td *, #results summary *, #rows td *').length"));
+        Assert.Equal(0, _browser.Evaluate<int>("document.querySelectorAll('img, h1 *, title *, .results td *, .results summary *, #rows td *').length"));
         Assert.Equal(0, _browser.Evaluate<int>("Array.from(document.querySelectorAll('*')).filter(e => Array.from(e.attributes).some(a => a.name.startsWith('on'))).length"));
         Assert.Equal(2, _browser.Evaluate<int>("document.scripts.length"));
         Assert.Equal(1, _browser.Evaluate<int>("document.querySelectorAll('svg').length"));
@@ -150,11 +150,11 @@ public sealed class ReportBrowserTests : IDisposable
             Assert.Equal([Cells(users[i])], AllRows());
         }
 
-        var resultCells = _browser.Evaluate("Array.from(document.querySelectorAll('#results td')).map(td => td.textContent)")!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        var resultCells = _browser.Evaluate("Array.from(document.querySelectorAll('.results td')).map(td => td.textContent)")!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Contains(ReportSamples.HostileNames[0], resultCells);
         Assert.Contains(ReportSamples.HostileNames[1], resultCells);
         Assert.Contains("&lt;", resultCells);
-        Assert.Equal("<svg onload=alert(1)> (1)", _browser.Evaluate<string>("document.querySelector('#results details:last-of-type summary').textContent"));
+        Assert.Equal("<svg onload=alert(1)> (1)", _browser.Evaluate<string>("document.querySelector('.results details:last-of-type summary').textContent"));
         AssertNoErrors();
     }
 
