@@ -187,11 +187,11 @@ public static class HtmlReportWriter
             writer.Write("<div class=\"scroll\"><table class=\"groups\">\n<thead><tr><th>Group</th><th>Grants</th><th class=\"n\">Inactive users</th><th class=\"n\">Their seats</th><th class=\"n\">Never used</th></tr></thead>\n<tbody>\n");
             foreach (var group in groups)
             {
-                string grants = group.Grants.Count > 0 ? string.Join(", ", group.Grants) : report.Licenses.Count > 0 ? "no Jira product" : "–";
+                string grants = group.Grants.Count > 0 ? string.Join(", ", group.Grants) : "–";
                 writer.Write($"<tr><td>{HtmlText.Escape(group.Name)}</td><td>{HtmlText.Escape(grants)}</td><td class=\"n\">{ReportNumbers.Count(group.Users)}</td><td class=\"n\">{ReportNumbers.Count(group.Seats)}</td><td class=\"n\">{ReportNumbers.Count(group.NeverUsed)}</td></tr>\n");
             }
 
-            writer.Write("</tbody>\n</table></div>\n<p class=\"note\">A user in several groups counts in each. Removing a user from one group frees no seat while another group still grants the product.</p>\n");
+            writer.Write("</tbody>\n</table></div>\n<p class=\"note\">A user in several groups counts in each. Grants: the products, of those whose seat counts were piped in, that the group grants (“–”: none of them, or no seat counts given). Removing a user from one group frees no seat while another group still grants the product.</p>\n");
         }
 
         if (without > 0)

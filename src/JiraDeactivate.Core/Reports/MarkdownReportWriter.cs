@@ -117,7 +117,7 @@ public static class MarkdownReportWriter
         writer.Write("\n## Inactive users by group\n\n| Group | Grants | Inactive users | Their seats | Never used |\n|---|---|---:|---:|---:|\n");
         foreach (var group in groups.Take(Math.Max(0, report.Options.MarkdownRows)))
         {
-            string grants = group.Grants.Count > 0 ? string.Join(", ", group.Grants) : report.Licenses.Count > 0 ? "no Jira product" : "–";
+            string grants = group.Grants.Count > 0 ? string.Join(", ", group.Grants) : "–";
             writer.Write($"| {Escape(group.Name)} | {Escape(grants)} | {ReportNumbers.Count(group.Users)} | {ReportNumbers.Count(group.Seats)} | {ReportNumbers.Count(group.NeverUsed)} |\n");
         }
 

@@ -192,7 +192,7 @@ public class ReportWriterTests
             [("all-staff", "", 2, 3, 0), ("jira-software-users", "Jira Service Management, Jira Software", 2, 3, 1), ("jsm-agents", "Jira Service Management", 1, 1, 0)],
             groups.Select(g => (g.Name, string.Join(", ", g.Grants), g.Users, g.Seats, g.NeverUsed)));
         string html = ReportSamples.Html(report);
-        Assert.Contains("<tr><td>all-staff</td><td>no Jira product</td><td class=\"n\">2</td><td class=\"n\">3</td><td class=\"n\">0</td></tr>", html);
+        Assert.Contains("<tr><td>all-staff</td><td>–</td><td class=\"n\">2</td><td class=\"n\">3</td><td class=\"n\">0</td></tr>", html);
         Assert.Contains("| jsm-agents | Jira Service Management | 1 | 1 | 0 |", ReportSamples.Markdown(report));
     }
 
