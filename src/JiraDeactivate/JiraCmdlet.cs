@@ -142,6 +142,7 @@ public abstract partial class JiraCmdlet : PSCmdlet, IDisposable
             IsExcluded = (id, email) => exclusions.IsMatch(id) || exclusions.IsMatch(email),
             IsExcludedGroup = excludedGroups.IsMatch,
             IncludeAppAccounts = includeAppAccounts,
+            ExcludesByEmail = exclude.Any(pattern => pattern.Contains('@', StringComparison.Ordinal)),
         };
         try
         {

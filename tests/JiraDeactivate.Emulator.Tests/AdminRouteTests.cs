@@ -103,6 +103,32 @@ public sealed class AdminRouteTests
         Assert.All(entries, e => Assert.False(e.TryGetProperty("last_active", out _)));
     }
 
+    [Theory]
+    [InlineData("jira")]
+    [InlineData("jira-next")]
+    public async Task LastActiveDates_name_Jira_by_the_configured_key_in_the_key_and_the_ari(string key)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var user = emu.Host.State.ListOrgUsers(emu.OrgId)!.First(u => u.LastActive.ContainsKey(StateGenerator.JiraSoftwareKey));
+        await emu.ConfigureAsync(new { lastActiveJiraKey = key });
+
+        var answer = await TestEmulator.GetJsonAsync(emu.OrgAdmin, LastActiveUrl(emu, user.AccountId));
+
+        var entries = answer.GetProperty("data").GetProperty("product_access").EnumerateArray().ToList();
+        var jira = Assert.Single(entries, e => e.GetProperty("key").GetString() == key);
+        Assert.StartsWith($"ari:cloud:{key}::site/", jira.GetProperty("id").GetString());
+        Assert.DoesNotContain(entries, e => e.GetProperty("key").GetString() == StateGenerator.JiraSoftwareKey);
+        Assert.Equal(user.LastActive[StateGenerator.JiraSoftwareKey].ToString("yyyy-MM-dd"), jira.GetProperty("last_active").GetString());
+    }
+
+    [Fact]
+    public async Task The_last_active_Jira_key_must_be_a_lower_case_key()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        using var response = await emu.Anonymous.PostAsJsonAsync("_emulator/config", new { lastActiveJiraKey = "Jira Software" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task LastActiveDates_404_codes_for_unknown_user_and_unknown_org()
     {

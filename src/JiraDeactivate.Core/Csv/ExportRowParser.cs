@@ -100,6 +100,7 @@ internal sealed class ExportRowParser
             Status = accountStatus,
             AddedToOrg = addedToOrg,
             OrgRole = NullIfEmpty(Cell(row, _orgRole)),
+            OrgRoleReported = _orgRole >= 0,
             Groups = ReadGroups(row),
             Products = products,
             Source = ActivitySource.Csv,

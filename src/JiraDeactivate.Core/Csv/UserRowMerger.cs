@@ -25,6 +25,7 @@ internal static class UserRowMerger
             Status = first.Status,
             AddedToOrg = Earliest(first.AddedToOrg, next.AddedToOrg),
             OrgRole = first.OrgRole ?? next.OrgRole,
+            OrgRoleReported = first.OrgRoleReported || next.OrgRoleReported,
             Groups = Union(first.Groups, next.Groups),
             Products = products,
             Source = first.Source,

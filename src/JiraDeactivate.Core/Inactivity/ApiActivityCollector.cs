@@ -138,9 +138,15 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         {
             counts.CallingPerUser();
             var dates = await admin.GetLastActiveDatesAsync(organization.Id, account.AccountId, cancellationToken).ConfigureAwait(false);
+            var reading = ProductLastActivity.Read(dates, product, cloudId);
+            if (reading.CannotJudge is { } reason)
+            {
+                counts.Failed();
+                return new ApiActivityResult(null, account.AccountId, account.DisplayName, new InvalidDataException(reason));
+            }
+
             counts.Judged(fromSearch: false);
-            var lastActive = ProductLastActivity.Of(dates, product, cloudId);
-            return new ApiActivityResult(ToActivity(account, record, dates.AddedToOrg ?? record?.AddedToOrg, lastActive, product), account.AccountId, account.DisplayName, null);
+            return new ApiActivityResult(ToActivity(account, record, dates.AddedToOrg ?? record?.AddedToOrg, reading.LastActive, product), account.AccountId, account.DisplayName, null);
         }
         catch (AtlassianApiException e)
         {

@@ -46,14 +46,18 @@ public sealed class InactiveJiraUser
 
     internal ActivitySource SourceValue { get; init; }
 
-    /// <summary>
-    /// The judgment: the user was found inactive for more than this many days. Remove-JiraProductAccess binds it
-    /// (also from a CSV of these objects) and changes only users who carry a judgment.
-    /// </summary>
+    /// <summary>The period the user was judged by: inactive for more than this many days (shown; the decision reads <see cref="Judgment"/>).</summary>
     public int MoreThan { get; init; }
 
-    /// <summary>The moment (UTC) the judgment was made for: the rule's as-of time.</summary>
+    /// <summary>The moment (UTC) the judgment was made for: the rule's as-of time (shown; the decision reads <see cref="Judgment"/>).</summary>
     public DateTime AsOf { get; init; }
+
+    /// <summary>
+    /// The sealed judgment (account, product, site, period, data's date, when judged, the export's org role and
+    /// email): Remove-JiraProductAccess and Suspend-JiraUser bind it and change only users whose judgment verifies.
+    /// It survives Export-Csv and Import-Csv; an edited one does not verify.
+    /// </summary>
+    public string? Judgment { get; init; }
 
     public override string ToString() => $"{DisplayName ?? AccountId} ({Product}, {(NeverActive ? "never active" : $"{DaysInactive} days inactive")})";
 }

@@ -1,3 +1,4 @@
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Users;
 
@@ -9,12 +10,18 @@ public sealed class InactiveUserSelector
     private readonly JiraProduct _product;
     private readonly InactivityRule _rule;
     private readonly InactiveUserFilter _filter;
+    private readonly JudgmentSeal? _seal;
 
-    public InactiveUserSelector(JiraProduct product, InactivityRule rule, InactiveUserFilter filter)
+    /// <param name="product">The product judged.</param>
+    /// <param name="rule">The rule (period and as-of time).</param>
+    /// <param name="filter">Which users and sites are looked at.</param>
+    /// <param name="seal">Seals each result's <see cref="InactiveJiraUser.Judgment"/>; null leaves it empty.</param>
+    public InactiveUserSelector(JiraProduct product, InactivityRule rule, InactiveUserFilter filter, JudgmentSeal? seal = null)
     {
         _product = product;
         _rule = rule;
         _filter = filter;
+        _seal = seal;
     }
 
     /// <summary>One result per site where the user has access to the product and is inactive in it.</summary>
@@ -63,6 +70,8 @@ public sealed class InactiveUserSelector
                     SourceValue = user.Source,
                     MoreThan = _rule.MoreThanDays,
                     AsOf = _rule.AsOf,
+                    Judgment = _seal?.Seal(new JudgmentPayload(user.AccountId, _product.ToString(), activity.Site, _rule.MoreThanDays, _rule.AsOf, _seal.Now,
+                        user.Email, user.OrgRole, user.OrgRoleReported)),
                 });
             }
         }

@@ -28,6 +28,12 @@ public static class ProductNames
         ["JSM"] = JiraProduct.JiraServiceManagement,
     };
 
+    private static readonly HashSet<string> s_otherProductKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "confluence", "bitbucket", "trello", "opsgenie", "statuspage", "stride", "hipchat", "jira-ops", "jira-product-discovery",
+        "compass", "loom", "atlas", "townsquare", "jira-align", "focus",
+    };
+
     /// <summary>Every name a user may give a product: the enum's names, the exports' names, the API keys and "JSM".</summary>
     public static IReadOnlyCollection<string> UserNames => s_userNames.Keys;
 
@@ -75,11 +81,13 @@ public static class ProductNames
         _ => null,
     };
 
-    /// <summary>The product whose Admin API key this is, if it is one of ours.</summary>
-    public static JiraProduct? FromAdminApiKey(string key) => key switch
-    {
-        "jira-software" => JiraProduct.JiraSoftware,
-        "jira-service-desk" or "jira-servicedesk" => JiraProduct.JiraServiceManagement,
-        _ => null,
-    };
+    /// <summary>
+    /// The product whose key in a last-active-dates answer this is, if it is one of ours: the same open set as the
+    /// v2 search (v1 answered "jira-software" in 2026, v2 names Jira "jira").
+    /// </summary>
+    public static JiraProduct? FromAdminApiKey(string key) => FromSearchKey(key);
+
+    /// <summary>True for a last-active key of a product that is none of ours (Confluence, Bitbucket...): it says nothing about Jira.</summary>
+    public static bool IsOtherProductKey(string key) => s_otherProductKeys.Contains(key);
+
 }

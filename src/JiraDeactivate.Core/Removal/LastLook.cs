@@ -19,9 +19,14 @@ public sealed class LastLook(AdminApiClient admin, string organizationId, string
         try
         {
             var dates = await admin.GetLastActiveDatesAsync(organizationId, accountId, cancellationToken).ConfigureAwait(false);
-            DateTime? lastActive = ProductLastActivity.Of(dates, product, cloudId);
-            var verdict = new InactivityRule(judgment.MoreThan, now).Evaluate(lastActive, dates.AddedToOrg);
-            return new LastLookResult(now, verdict, lastActive, null);
+            var reading = ProductLastActivity.Read(dates, product, cloudId);
+            if (reading.CannotJudge is { } reason)
+            {
+                return new LastLookResult(now, null, null, null, reason);
+            }
+
+            var verdict = new InactivityRule(judgment.MoreThan, now).Evaluate(reading.LastActive, dates.AddedToOrg);
+            return new LastLookResult(now, verdict, reading.LastActive, null);
         }
         catch (AtlassianApiException e)
         {
@@ -30,11 +35,13 @@ public sealed class LastLook(AdminApiClient admin, string organizationId, string
     }
 }
 
-/// <summary>The outcome of a <see cref="LastLook"/>: a verdict, or why there is none.</summary>
-public sealed record LastLookResult(DateTime At, InactivityVerdict? Verdict, DateTime? LastActive, string? Failure)
+/// <summary>The outcome of a <see cref="LastLook"/>: a verdict, or why there is none (the read failed, or the answer cannot tell).</summary>
+public sealed record LastLookResult(DateTime At, InactivityVerdict? Verdict, DateTime? LastActive, string? Failure, string? CannotJudge = null)
 {
     /// <summary>"last look 2026-11-29: last active 2026-05-01, 211 days" for the journal and messages.</summary>
     public string Describe() => Failure is not null
         ? $"last look {At:yyyy-MM-dd} failed: {Failure}"
+        : CannotJudge is not null
+        ? $"last look {At:yyyy-MM-dd} cannot judge: {CannotJudge}"
         : $"last look {At:yyyy-MM-dd}: {(LastActive is { } seen ? $"last active {seen:yyyy-MM-dd}" : "never used")}{(Verdict?.DaysInactive is { } days ? $", {days} days" : string.Empty)}";
 }

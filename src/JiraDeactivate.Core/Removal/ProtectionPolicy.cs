@@ -35,11 +35,16 @@ public sealed record ProtectionPolicy
     /// <summary>Also change app (bot) accounts.</summary>
     public bool IncludeAppAccounts { get; init; }
 
+    /// <summary>True when -Exclude names emails (a pattern with '@'): a user whose email nobody gives cannot be checked against them.</summary>
+    public bool ExcludesByEmail { get; init; }
+
     /// <summary>
     /// The protections the input alone decides, in order (another site, the connected admin, an unchecked
     /// protection, an organization admin, -Exclude): the first that applies as (kind, reason), or null.
+    /// Without the Admin API an organization admin can only be recognized by an export's org role that a sealed
+    /// judgment carries (<paramref name="orgRoleReported"/>); without that the user is skipped.
     /// </summary>
-    public (string Kind, string Reason)? ByInput(string accountId, string? site, string? siteName, string? orgRole, string? email)
+    public (string Kind, string Reason)? ByInput(string accountId, string? site, string? siteName, string? orgRole, string? email, string? sealedEmail = null, bool orgRoleReported = true)
     {
         if (site is { Length: > 0 } && siteName is not null && !string.Equals(site, siteName, StringComparison.OrdinalIgnoreCase))
         {
@@ -66,8 +71,19 @@ public sealed record ProtectionPolicy
             return ("organization admin", "an organization admin (Admin API): admins are protected");
         }
 
-        return IsExcluded(accountId, email) ? ("excluded", "excluded by -Exclude") : null;
+        if (OrganizationAdmins is null && !orgRoleReported)
+        {
+            return ("protection not checked", "not changed: whether the user is an organization admin cannot be checked (no Admin API, and the judgment carries no org role from an export)");
+        }
+
+        return IsExcluded(accountId, email) || (sealedEmail is not null && IsExcluded(accountId, sealedEmail)) ? ("excluded", "excluded by -Exclude") : null;
     }
+
+    /// <summary>The skip of a user whose email nobody gives while -Exclude names emails; null when the emails are known or not needed.</summary>
+    public (string Kind, string Reason)? ByUnknownEmail(params string?[] emails) =>
+        ExcludesByEmail && emails.All(string.IsNullOrEmpty)
+            ? ("protection not checked", "not changed: -Exclude names emails, and neither the input, Jira nor the Admin API gives this user's email (hidden), so the exclusion cannot be checked")
+            : null;
 
     /// <summary>The protections Jira's account decides (-Exclude by its email, app accounts, protected groups), or null.</summary>
     public (string Kind, string Reason)? ByAccount(JiraUserAccess access)

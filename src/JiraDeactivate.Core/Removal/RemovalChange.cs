@@ -30,12 +30,26 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
 
     public async Task<ChangeOutcome<ProductAccessRemoval>> ExecuteAsync(RemovalPlan plan, ChangeContext context, CancellationToken cancellationToken)
     {
+        string? lookNote = null;
+        if (planner.LooksBeforeChange)
+        {
+            plan = await planner.LookAsync(plan, cancellationToken).ConfigureAwait(false);
+            if (!plan.ChangesAccess)
+            {
+                Write(context, plan, JournalEvent.Verified, null, RemovalStatus.Skipped, $"{plan.Reason}; {plan.LastLook?.Describe()}");
+                return Outcome(context, plan, [], RemovalStatus.Skipped, plan.Reason, null);
+            }
+
+            lookNote = plan.LastLook?.Describe();
+        }
+
         var request = plan.Request;
         var removed = new List<string>();
         foreach (var group in plan.Groups)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Write(context, plan, JournalEvent.Removing, group);
+            Write(context, plan, JournalEvent.Removing, group, message: lookNote);
+            lookNote = null;
             MembershipChange change;
             try
             {
@@ -73,16 +87,17 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
     }
 
     // The journal says what each change was judged on: the last look, or the input's data and its age.
-    private static string? JudgmentNote(RemovalPlan plan)
+    private string? JudgmentNote(RemovalPlan plan)
     {
         if (plan.Request.Judgment is not { } judgment)
         {
             return null;
         }
 
-        return plan.LastLook is { } look
-            ? $"inactive for more than {judgment.MoreThan} days; {look.Describe()}"
-            : $"inactive for more than {judgment.MoreThan} days, judged from the input's data as of {judgment.AsOf:yyyy-MM-dd HH:mm} UTC; no last look (no Admin API)";
+        string judged = judgment.Fresh ? $"judged here with -MoreThan {judgment.MoreThan}" : $"sealed judgment: inactive for more than {judgment.MoreThan} days as of {judgment.AsOf:yyyy-MM-dd HH:mm} UTC";
+        return plan.LastLook is { } look ? $"{judged}; {look.Describe()}"
+            : planner.LooksBeforeChange ? $"{judged}; the last look comes right before the change"
+            : $"{judged}, from the input's data; no last look (no Admin API)";
     }
 
     private async Task<(RemovalStatus Status, string? Reason)> VerifyAsync(RemovalPlan plan, List<string> removed, CancellationToken cancellationToken)

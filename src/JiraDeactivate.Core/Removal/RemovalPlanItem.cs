@@ -1,8 +1,12 @@
+using JiraDeactivate.Core.Judgments;
+
 namespace JiraDeactivate.Core.Removal;
 
 /// <summary>
 /// One input's plan as data (Remove-JiraProductAccess -PlanOnly): what the run would do and why. A reviewer can
-/// export it (Export-Csv), delete the rows not to change, and pipe the rest back; it carries the judgment.
+/// export it (Export-Csv), delete the rows not to change, and pipe the rest back; it carries the sealed judgment
+/// with the planned action, so a row can be deleted but not changed or added. Texts that come from Jira or the
+/// input (names, emails, groups) are written so that a spreadsheet does not run them as formulas.
 /// </summary>
 public sealed record RemovalPlanItem
 {
@@ -34,23 +38,41 @@ public sealed record RemovalPlanItem
     /// <summary>The last activity the last look found (null when there was no last look, or never used).</summary>
     public DateTime? LastActive { get; init; }
 
-    public static RemovalPlanItem From(RemovalPlan plan) => new()
+    /// <summary>The sealed judgment with the planned action: what Remove-JiraProductAccess decides on when the row comes back.</summary>
+    public string? Judgment { get; init; }
+
+    /// <param name="plan">The plan.</param>
+    /// <param name="seal">Seals the row's judgment and action.</param>
+    /// <param name="siteName">The connected site the plan was made for.</param>
+    public static RemovalPlanItem From(RemovalPlan plan, JudgmentSeal seal, string? siteName)
     {
-        AccountId = plan.Request.AccountId,
-        DisplayName = plan.DisplayName,
-        Email = plan.Account?.Email ?? plan.Request.Email,
-        Product = plan.Request.Product.ToString(),
-        Site = plan.Request.Site,
-        Action = plan.ChangesAccess ? "Remove" : plan.Outcome switch
+        var request = plan.Request;
+        string action = plan.ChangesAccess ? "Remove" : plan.Outcome switch
         {
             RemovalStatus.NoAccess => "NoAccess",
             RemovalStatus.Failed => "Fail",
             _ => "Skip",
-        },
-        Groups = plan.Groups.Select(g => g.Name).ToArray(),
-        Reason = plan.Reason,
-        MoreThan = plan.Request.Judgment?.MoreThan,
-        AsOf = plan.LastLook?.At ?? plan.Request.Judgment?.AsOf,
-        LastActive = plan.LastLook?.LastActive,
-    };
+        };
+        string? email = request.Judgment?.SealedEmail ?? plan.Account?.Email ?? request.Email;
+        var asOf = plan.LastLook?.At ?? request.Judgment?.AsOf;
+        string? judgment = request.Judgment is { } judged
+            ? seal.Seal(new JudgmentPayload(request.AccountId, request.Product.ToString(), judged.Sealed?.Site ?? siteName ?? request.Site, judged.MoreThan, asOf ?? judged.AsOf, seal.Now,
+                email, judged.Sealed?.OrgRole, judged.OrgRoleReported, action))
+            : null;
+        return new RemovalPlanItem
+        {
+            AccountId = request.AccountId,
+            DisplayName = SpreadsheetText.Neutralize(plan.DisplayName),
+            Email = SpreadsheetText.Neutralize(plan.Account?.Email ?? request.Email),
+            Product = request.Product.ToString(),
+            Site = request.Site,
+            Action = action,
+            Groups = plan.Groups.Select(g => SpreadsheetText.Neutralize(g.Name)!).ToArray(),
+            Reason = SpreadsheetText.Neutralize(plan.Reason),
+            MoreThan = request.Judgment?.MoreThan,
+            AsOf = asOf,
+            LastActive = plan.LastLook?.LastActive,
+            Judgment = judgment,
+        };
+    }
 }

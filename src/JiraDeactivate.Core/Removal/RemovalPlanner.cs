@@ -8,13 +8,20 @@ namespace JiraDeactivate.Core.Removal;
 /// </summary>
 /// <remarks>
 /// When the run has a <see cref="LastLook"/> (the Admin API), a user about to change is judged again with fresh
-/// activity data, and skipped when no longer inactive.
+/// activity data, and skipped when no longer inactive: at planning when <paramref name="lookWhenPlanning"/> (a
+/// preview or a plan), else right before the change (<see cref="LookAsync"/>, called by <see cref="RemovalChange"/>).
+/// <paramref name="directoryEmail"/> gives a user's email from the Admin API when Jira and the input give none.
 /// </remarks>
-public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, string? siteName, ProtectionPolicy policy, LastLook? lastLook = null)
+public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, string? siteName, ProtectionPolicy policy, LastLook? lastLook = null,
+    bool lookWhenPlanning = true, Func<string, CancellationToken, Task<string?>>? directoryEmail = null)
 {
+    /// <summary>True when the last look is left for right before each change.</summary>
+    public bool LooksBeforeChange => lastLook is not null && !lookWhenPlanning;
+
     public async Task<RemovalPlan> PlanAsync(RemovalRequest request, CancellationToken cancellationToken)
     {
-        if (policy.ByInput(request.AccountId, request.Site, siteName, request.OrgRole, request.Email) is { } refused)
+        var judgment = request.Judgment;
+        if (policy.ByInput(request.AccountId, request.Site, siteName, request.OrgRole, request.Email, judgment?.SealedEmail, judgment is null || judgment.Fresh || judgment.OrgRoleReported) is { } refused)
         {
             return Skip(request, null, refused.Kind, refused.Reason);
         }
@@ -40,6 +47,11 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
             return Skip(request, account, protectedAccount.Kind, protectedAccount.Reason);
         }
 
+        if (await ByDirectoryEmailAsync(request, account, cancellationToken).ConfigureAwait(false) is { } unknownEmail)
+        {
+            return Skip(request, account, unknownEmail.Kind, unknownEmail.Reason);
+        }
+
         var productRole = await roles.GetAsync(request.Product, cancellationToken).ConfigureAwait(false);
         var granting = ProductRoleCache.Granting(productRole, access.Groups);
         if (granting.Count == 0)
@@ -47,19 +59,58 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
             return new RemovalPlan(request, account, [], RemovalStatus.NoAccess, $"in no group that grants {request.Product}", "no access");
         }
 
-        if (lastLook is null || request.Judgment is not { } judgment)
+        var plan = new RemovalPlan(request, account, granting, null, null);
+        return lookWhenPlanning ? await LookAsync(plan, cancellationToken).ConfigureAwait(false) : plan;
+    }
+
+    /// <summary>
+    /// The last look at a planned user: the plan with what it found, or a skip when the user is no longer inactive,
+    /// cannot be judged, or the look failed. The plan unchanged when the run has no last look.
+    /// </summary>
+    public async Task<RemovalPlan> LookAsync(RemovalPlan plan, CancellationToken cancellationToken)
+    {
+        var request = plan.Request;
+        if (lastLook is null || request.Judgment is not { } judgment || !plan.ChangesAccess)
         {
-            return new RemovalPlan(request, account, granting, null, null);
+            return plan;
         }
 
         var look = await lastLook.CheckAsync(request.AccountId, request.Product, judgment, cancellationToken).ConfigureAwait(false);
         return look switch
         {
-            { Failure: { } failure } => Skip(request, account, "last look failed", $"not changed: the last look at the user's activity failed ({failure})") with { LastLook = look },
-            { Verdict.IsInactive: false } => Skip(request, account, "active since the data was read",
+            { Failure: { } failure } => Skip(request, plan.Account, "last look failed", $"not changed: the last look at the user's activity failed ({failure})") with { LastLook = look },
+            { CannotJudge: { } reason } => Skip(request, plan.Account, "cannot judge", $"not changed: the last look cannot judge the user ({reason})") with { LastLook = look },
+            { Verdict.IsInactive: false } => Skip(request, plan.Account, "active since the data was read",
                 $"active since the data was read ({(look.LastActive is { } seen ? $"last active {seen:yyyy-MM-dd}" : "recently added")}, within {judgment.MoreThan} days)") with { LastLook = look },
-            _ => new RemovalPlan(request, account, granting, null, null, LastLook: look),
+            _ => plan with { LastLook = look },
         };
+    }
+
+    // -Exclude by email for a user whose email Jira hides: the input's, the sealed judgment's, else the Admin API's.
+    private async Task<(string Kind, string Reason)?> ByDirectoryEmailAsync(RemovalRequest request, JiraAccount account, CancellationToken cancellationToken)
+    {
+        string? sealedEmail = request.Judgment?.SealedEmail;
+        if (policy.ByUnknownEmail(request.Email, sealedEmail, account.Email) is null)
+        {
+            return null;
+        }
+
+        string? email = null;
+        if (directoryEmail is not null)
+        {
+            try
+            {
+                email = await directoryEmail(request.AccountId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AtlassianApiException)
+            {
+                email = null;
+            }
+        }
+
+        return email is null ? policy.ByUnknownEmail(email)
+            : policy.IsExcluded(request.AccountId, email) ? ("excluded", "excluded by -Exclude (the email the Admin API gives)")
+            : null;
     }
 
     private static RemovalPlan Skip(RemovalRequest request, JiraAccount? account, string kind, string reason) =>

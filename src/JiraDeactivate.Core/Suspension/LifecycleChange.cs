@@ -64,6 +64,12 @@ public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPl
     {
         string runId = plan.RunId ?? context.RunId;
         cancellationToken.ThrowIfCancellationRequested();
+        if (plan.LookAgain is { } lookAgain && await lookAgain(cancellationToken).ConfigureAwait(false) is { Changes: false } now)
+        {
+            context.Write(Line(plan, runId, JournalEvent.Verified, $"{now.Outcome}: last look right before the change: {now.Reason}"));
+            return Outcome(now, context, runId, now.Outcome!.Value, changed: false, now.Reason, now.Failure);
+        }
+
         context.Write(Line(plan, runId, _suspend ? JournalEvent.Suspending : JournalEvent.Resuming, null));
         string? note = null;
         try

@@ -1,5 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Inactivity;
+using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
 
 namespace JiraDeactivate.Core.Suspension;
@@ -9,15 +10,22 @@ namespace JiraDeactivate.Core.Suspension;
 /// (the same as a removal's), then the user's status, then activity: a suspension cuts every product, not just the
 /// one judged, so a user active in any product within the judgment's window is skipped unless forced.
 /// </summary>
+/// <remarks>
+/// The judged product (the sealed judgment's, or for a fresh judgment the Jira products the user holds) is judged
+/// like a removal's last look, with the join-date grace, and -Force never overrides it: -Force overrides only
+/// activity in other products. The activity is read at planning and again right before the change
+/// (<see cref="SuspensionPlan.LookAgain"/>).
+/// </remarks>
 public sealed class SuspendPlanner(JiraRestClient jira, AdminApiClient admin, AdminLifecycleClient lifecycle, string organizationId, string? siteName,
-    ProtectionPolicy policy, bool force, TimeProvider? time = null)
+    ProtectionPolicy policy, bool force, TimeProvider? time = null, string? cloudId = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public async Task<SuspensionPlan> PlanAsync(UserLifecycleRequest request, CancellationToken cancellationToken)
     {
         string id = request.AccountId;
-        if (policy.ByInput(id, request.Site, siteName, request.OrgRole, request.Email) is { } refused)
+        var requestJudgment = request.Judgment;
+        if (policy.ByInput(id, request.Site, siteName, request.OrgRole, request.Email, requestJudgment?.SealedEmail, requestJudgment is null || requestJudgment.Fresh || requestJudgment.OrgRoleReported) is { } refused)
         {
             return SuspensionPlan.Skip(id, request.DisplayName, request.Email, refused.Kind, refused.Reason);
         }
@@ -61,10 +69,18 @@ public sealed class SuspendPlanner(JiraRestClient jira, AdminApiClient admin, Ad
             return SuspensionPlan.Skip(id, name, email, "not judged", "the input carries no inactivity judgment");
         }
 
-        return await ActivityCheckAsync(id, name, email, judgment, cancellationToken).ConfigureAwait(false);
+        var judged = JudgedProducts(judgment, access);
+        var plan = await ActivityCheckAsync(id, name, email, judgment, judged, cancellationToken).ConfigureAwait(false);
+        return plan.Changes ? plan with { LookAgain = token => ActivityCheckAsync(id, name, email, judgment, judged, token) } : plan;
     }
 
-    private async Task<SuspensionPlan> ActivityCheckAsync(string id, string? name, string? email, InactivityJudgment judgment, CancellationToken cancellationToken)
+    // The sealed judgment's product; for a fresh judgment, every Jira product the user holds.
+    private static IReadOnlyList<JiraProduct> JudgedProducts(InactivityJudgment judgment, JiraUserAccess? access) =>
+        judgment.Sealed is { } sealedJudgment && Enum.TryParse<JiraProduct>(sealedJudgment.Product, out var product)
+            ? [product]
+            : (access?.ApplicationRoleKeys ?? []).Select(ProductNames.FromApplicationRoleKey).OfType<JiraProduct>().Distinct().ToList();
+
+    private async Task<SuspensionPlan> ActivityCheckAsync(string id, string? name, string? email, InactivityJudgment judgment, IReadOnlyList<JiraProduct> judged, CancellationToken cancellationToken)
     {
         DateTime now = _time.GetUtcNow().UtcDateTime;
         UserLastActiveDates dates;
@@ -78,8 +94,29 @@ public sealed class SuspendPlanner(JiraRestClient jira, AdminApiClient admin, Ad
         }
 
         var rule = new InactivityRule(judgment.MoreThan, now);
+        foreach (var product in judged)
+        {
+            var reading = ProductLastActivity.Read(dates, product, cloudId);
+            if (reading.CannotJudge is { } reason)
+            {
+                return SuspensionPlan.Skip(id, name, email, "cannot judge", $"not changed: the last look cannot judge the user in {product} ({reason})");
+            }
+
+            if (!rule.Evaluate(reading.LastActive, dates.AddedToOrg).IsInactive)
+            {
+                return SuspensionPlan.Skip(id, name, email, "recently active", reading.LastActive is { } seen
+                    ? $"active in {product}, the judged product, {DaysAgo(seen, now)}, within {judgment.MoreThan} days (-Force overrides only other products)"
+                    : $"never used {product}, but added to the organization {DaysAgo(dates.AddedToOrg!.Value, now)}, within {judgment.MoreThan} days: the join-date grace (-Force does not override it)");
+            }
+        }
+
+        if (judged.Count == 0 && dates.Products.All(p => p.LastActive is null) && !rule.Evaluate(null, dates.AddedToOrg).IsInactive)
+        {
+            return SuspensionPlan.Skip(id, name, email, "recently active", $"added to the organization {DaysAgo(dates.AddedToOrg!.Value, now)}, within {judgment.MoreThan} days: the join-date grace");
+        }
+
         var recent = dates.Products
-            .Where(p => p.LastActive is not null && !rule.Evaluate(p.LastActive, dates.AddedToOrg).IsInactive)
+            .Where(p => p.LastActive is not null && !(ProductNames.FromAdminApiKey(p.Key) is { } known && judged.Contains(known)) && !rule.Evaluate(p.LastActive, dates.AddedToOrg).IsInactive)
             .OrderByDescending(p => p.LastActive)
             .FirstOrDefault();
         string look = $"last look {now:yyyy-MM-dd}: {ActivitySummary(dates, now)}";

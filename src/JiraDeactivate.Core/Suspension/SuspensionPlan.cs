@@ -18,6 +18,9 @@ public sealed record SuspensionPlan(string AccountId, string? DisplayName, strin
 {
     public bool Changes => Outcome is null;
 
+    /// <summary>The activity check to take again right before the change (a suspension's last look); null when there is none.</summary>
+    public Func<CancellationToken, Task<SuspensionPlan>>? LookAgain { get; init; }
+
     /// <summary>"Ann Lee (712020:...)".</summary>
     public string Target => $"{DisplayName ?? AccountId} ({AccountId})";
 

@@ -22,6 +22,9 @@ public sealed class JiraUserActivity
 
     public string? OrgRole { get; init; }
 
+    /// <summary>True when the source has an organization role column: a null <see cref="OrgRole"/> then means none.</summary>
+    public bool OrgRoleReported { get; init; }
+
     public IReadOnlyList<string> Groups { get; init; } = [];
 
     /// <summary>Per product and site: access and last activity.</summary>

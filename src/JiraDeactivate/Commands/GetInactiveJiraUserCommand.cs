@@ -53,7 +53,7 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
     [ArgumentCompleter(typeof(InactivityPeriodCompleter))]
     public int MoreThan { get; set; }
 
-    /// <summary>The moment the rule is applied at; default now. A bare date means that UTC day.</summary>
+    /// <summary>The moment the rule is applied at; default now, never later than the 24 hours the data can lag. A bare date means that UTC day.</summary>
     [Parameter]
     public DateTime AsOf { get; set; } = DateTime.UtcNow;
 
@@ -104,7 +104,15 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
             IsSiteSelected = site => sites.IsEmpty || sites.IsMatch(site),
         };
         var rule = new InactivityRule(MoreThan, AsOf);
-        _selector = new InactiveUserSelector(Product, rule, _filter);
+        var now = DateTime.UtcNow;
+        if (rule.AsOf > now + InactivityRule.ReportingLag)
+        {
+            ThrowTerminatingError(Error(
+                $"-AsOf {rule.AsOf:u} is later than now ({now:u}) plus the {InactivityRule.ReportingLag.TotalHours:0} hours Atlassian's data can lag: a judgment cannot be made for data that does not exist yet.",
+                "AsOfInFuture", ErrorCategory.InvalidArgument, AsOf));
+        }
+
+        _selector = new InactiveUserSelector(Product, rule, _filter, OpenJudgmentSeal());
         WriteVerbose($"Inactive in {Product}: last activity before {rule.ActivityDataDate.AddDays(-MoreThan):yyyy-MM-dd} (UTC; more than {MoreThan} days before {rule.ActivityDataDate:yyyy-MM-dd}, the last day Atlassian's data is sure to cover at {rule.AsOf:u}).");
     }
 
@@ -223,6 +231,12 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
                 queue.WriteError(Error(
                     $"Could not get the last-active dates of {result.DisplayName} ({result.AccountId}), so the user was not judged: {error.Message}",
                     "LastActiveDatesUnavailable", CategoryOf(error), result.AccountId, error));
+            }
+            else if (result.Error is { } unreadable)
+            {
+                queue.WriteError(Error(
+                    $"{result.DisplayName} ({result.AccountId}) was not judged: {unreadable.Message}.",
+                    "UserNotJudged", ErrorCategory.InvalidData, result.AccountId, unreadable));
             }
         }
 

@@ -17,6 +17,7 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
 {
     private const string ApprovedAction = "Remove";
     private const string Verb = "remove product access from";
+    private const string NotChanged = "its access is not changed: Remove-JiraProductAccess changes only users judged inactive";
     private readonly List<RemovalRequest> _requests = [];
     private readonly List<RemovalPlan> _notApproved = [];
     private readonly HashSet<(string, JiraProduct)> _seen = [];
@@ -41,13 +42,12 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
 
     protected override void ProcessRecord()
     {
-        var judgment = CurrentJudgment();
         foreach (string id in AccountId)
         {
+            var judgment = AcceptJudgment(id, Product.ToString(), NotChanged, $"Get-InactiveJiraUser -Product {Product} -MoreThan <days>");
             if (judgment is null)
             {
                 _summary.AddNotJudged();
-                RefuseUnjudged(id, "its access is not changed: Remove-JiraProductAccess changes only users judged inactive", $"Get-InactiveJiraUser -Product {Product} -MoreThan <days>");
                 continue;
             }
 
@@ -56,15 +56,31 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
                 continue;
             }
 
-            var request = new RemovalRequest(id, Product, DisplayName, Site, OrgRole, Email, judgment);
-            if (PlannedAction is { Length: > 0 } action && !string.Equals(action, ApprovedAction, StringComparison.OrdinalIgnoreCase))
+            var request = new RemovalRequest(id, Product, DisplayName, judgment.Sealed?.Site ?? Site, ProtectiveOrgRole(judgment), Email, judgment);
+            if (NotApproved(judgment) is { } reason)
             {
-                _notApproved.Add(new RemovalPlan(request, null, [], RemovalStatus.Skipped, $"the reviewed plan says '{action}', not '{ApprovedAction}'", "not approved in the plan"));
+                _notApproved.Add(new RemovalPlan(request, null, [], RemovalStatus.Skipped, reason, "not approved in the plan"));
                 continue;
             }
 
             _requests.Add(request);
         }
+    }
+
+    // A plan row is removed only when its sealed action is Remove, and a reviewer's Action column can only take it out.
+    private string? NotApproved(InactivityJudgment judgment)
+    {
+        if (judgment.Sealed?.Action is { } sealedAction && !string.Equals(sealedAction, ApprovedAction, StringComparison.Ordinal))
+        {
+            return $"the sealed plan says '{sealedAction}', not '{ApprovedAction}': only a plan's Remove rows are removed";
+        }
+
+        if (PlannedAction is { } action && !string.Equals(action.Trim(), ApprovedAction, StringComparison.OrdinalIgnoreCase))
+        {
+            return action.Trim().Length == 0 ? "the reviewed plan's Action is blank, not 'Remove'" : $"the reviewed plan says '{action}', not '{ApprovedAction}'";
+        }
+
+        return null;
     }
 
     protected override void EndProcessing()
@@ -77,6 +93,7 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
 
         var (session, jira) = RequireJiraConnection();
         bool preview = IsPreview() || PlanOnly;
+        DropOtherSites(session.SiteName);
         var lastLook = LastLookOf(session);
         string runId = RemovalJournal.NewRunId();
         var runStart = session.JiraStats?.Snapshot();
@@ -84,13 +101,15 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
         // Locked before anything is read, so a second run on the same journal stops here, having changed nothing.
         using var journal = preview ? null : OpenJournal(JournalPath, runId);
         var roles = new ProductRoleCache(jira);
-        var planner = new RemovalPlanner(jira, roles, session.SiteName, ReadProtectionPolicy(session, jira, Exclude, ExcludeGroup, IncludeAppAccounts), lastLook);
+        var planner = new RemovalPlanner(jira, roles, session.SiteName, ReadProtectionPolicy(session, jira, Exclude, ExcludeGroup, IncludeAppAccounts), lastLook,
+            lookWhenPlanning: preview, directoryEmail: DirectoryEmailOf(session));
         var run = new ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval>(
             new RemovalChange(jira, roles, planner, session.SiteName), session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
         var plans = Plan(run).Concat(_notApproved).ToList();
         if (PlanOnly)
         {
-            plans.ForEach(p => WriteObject(RemovalPlanItem.From(p)));
+            var seal = OpenJudgmentSeal();
+            plans.ForEach(p => WriteObject(RemovalPlanItem.From(p, seal, session.SiteName)));
             plans.ForEach(_summary.Add);
             WriteSummary(preview: true);
             return;
@@ -147,11 +166,29 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
 
         var oldest = _requests.Select(r => r.Judgment!.AsOf).DefaultIfEmpty(DateTime.UtcNow).Min();
         var age = DateTime.UtcNow - oldest;
-        WriteWarning($"No last look: without the Admin API, the judgment is from the input's data{(age > TimeSpan.FromHours(1) ? $", as of {oldest:yyyy-MM-dd HH:mm} UTC ({FormatAge(age)} old)" : string.Empty)}. A user who worked since then loses access too. Connect with -AdminApiKey to re-read each user's activity right before the change.");
+        WriteWarning($"No last look: without the Admin API, the judgment is from the input's data, as of {oldest:yyyy-MM-dd HH:mm} UTC ({FormatAge(age)} old). A user who worked since then loses access too. Connect with -AdminApiKey to re-read each user's activity right before the change.");
         return null;
     }
 
-    private static string FormatAge(TimeSpan age) => age.TotalDays >= 2 ? $"{(int)age.TotalDays} days" : $"{(int)age.TotalHours} hours";
+    private static string FormatAge(TimeSpan age) => age.TotalDays >= 2 ? $"{(int)age.TotalDays} days"
+        : age.TotalHours >= 1 ? $"{(int)age.TotalHours} hours"
+        : $"{Math.Max(0, (int)age.TotalMinutes)} minutes";
+
+    // A sealed judgment of another site than the connected one is refused, not merely skipped.
+    private void DropOtherSites(string? siteName)
+    {
+        foreach (var request in _requests.Where(r => !IsForSite(r.AccountId, r.DisplayName, r.Judgment!, siteName, NotChanged)).ToList())
+        {
+            _requests.Remove(request);
+            _summary.AddNotJudged();
+        }
+    }
+
+    // The Admin API's email of a user whom Jira and the input give none, for -Exclude by email.
+    private static Func<string, CancellationToken, Task<string?>>? DirectoryEmailOf(JiraAdminSession session) =>
+        session.Lifecycle is { } lifecycle && session.Organization is { } organization
+            ? async (id, token) => (await lifecycle.GetStatusAsync(organization.Id, id, token).ConfigureAwait(false))?.Email
+            : null;
 
     private void WriteSummary(bool preview)
     {

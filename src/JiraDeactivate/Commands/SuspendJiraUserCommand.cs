@@ -13,29 +13,29 @@ namespace JiraDeactivate.Commands;
 public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
 {
     private const string Verb = "suspend";
+    private const string NotChanged = "it is not suspended: Suspend-JiraUser suspends only users judged inactive";
     private readonly List<UserLifecycleRequest> _requests = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly LifecycleSummary _summary = new("would suspend", "suspended");
 
-    /// <summary>Also suspend users active in another product within the judgment's period (a suspension cuts every product).</summary>
+    /// <summary>Also suspend users active in another product than the judged one within the judgment's period (a suspension cuts every product); never overrides activity in the judged product.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
     protected override void ProcessRecord()
     {
-        var judgment = CurrentJudgment();
         foreach (string id in AccountId)
         {
+            var judgment = AcceptJudgment(id, null, NotChanged, "Get-InactiveJiraUser -Product <product> -MoreThan <days>");
             if (judgment is null)
             {
                 _summary.AddNotJudged();
-                RefuseUnjudged(id, "it is not suspended: Suspend-JiraUser suspends only users judged inactive", "Get-InactiveJiraUser -Product <product> -MoreThan <days>");
                 continue;
             }
 
             if (_seen.Add(id))
             {
-                _requests.Add(new UserLifecycleRequest(id, DisplayName, Site, OrgRole, Email, judgment));
+                _requests.Add(new UserLifecycleRequest(id, DisplayName, judgment.Sealed?.Site ?? Site, ProtectiveOrgRole(judgment), Email, judgment));
             }
         }
     }
@@ -46,13 +46,14 @@ public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
         if (_requests.Count > 0)
         {
             var (session, jira) = RequireJiraConnection();
+            _requests.RemoveAll(r => !IsForSite(r.AccountId, r.DisplayName, r.Judgment!, session.SiteName, NotChanged));
             var (organizationId, lifecycle, directoryId) = RequireDirectory(session);
             string runId = RemovalJournal.NewRunId();
 
             // Locked before anything is read, so a second run on the same journal stops here, having changed nothing.
             using var journal = preview ? null : OpenJournal(JournalPath, runId);
             var policy = ReadProtectionPolicy(session, jira, Exclude, ExcludeGroup, IncludeAppAccounts);
-            var planner = new SuspendPlanner(jira, session.Admin!, lifecycle, organizationId, session.SiteName, policy, Force);
+            var planner = new SuspendPlanner(jira, session.Admin!, lifecycle, organizationId, session.SiteName, policy, Force, cloudId: session.CloudId);
             var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
                 LifecycleChange.Suspend(lifecycle, organizationId, directoryId, session.SiteName, planner),
                 session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);

@@ -56,4 +56,47 @@ public sealed class LastLookTests
         Assert.NotNull(result.Failure);
         Assert.Contains("failed", result.Describe(), StringComparison.Ordinal);
     }
+
+    private static string Entries(string entries, string added = "2020-01-01") =>
+        LoopbackServer.Answer(200, "OK", "{\"data\":{\"product_access\":[" + entries + "],\"added_to_org\":\"" + added + "\"},\"links\":{}}");
+
+    [Fact]
+    public async Task Jira_under_the_v2_name_jira_is_read_as_Jira_Software()
+    {
+        var result = await LookAsync((_, _) => Entries("""{"id":"ari:cloud:jira::site/cloud-1","key":"jira","last_active":"2026-11-27"}"""));
+
+        Assert.Null(result.CannotJudge);
+        Assert.False(result.Verdict!.Value.IsInactive);
+        Assert.Equal(new DateTime(2026, 11, 27), result.LastActive);
+    }
+
+    [Fact]
+    public async Task An_entry_under_a_key_the_module_cannot_name_cannot_be_judged_never_never_used()
+    {
+        var result = await LookAsync((_, _) => Entries("""{"id":"ari:cloud:jira-next::site/cloud-1","key":"jira-next","last_active":"2026-11-28"}"""));
+
+        Assert.Null(result.Verdict);
+        Assert.Contains("jira-next", result.CannotJudge, StringComparison.Ordinal);
+        Assert.Contains("cannot judge", result.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Other_products_without_an_entry_for_the_held_one_cannot_be_judged()
+    {
+        var result = await LookAsync((_, _) => Entries("""{"id":"ari:cloud:confluence::site/cloud-1","key":"confluence","last_active":"2026-01-01"}"""));
+
+        Assert.Null(result.Verdict);
+        Assert.Contains("no entry for JiraSoftware", result.CannotJudge, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_answer_is_never_used_measured_from_the_join_date()
+    {
+        var recent = await LookAsync((_, _) => Entries(string.Empty, added: "2026-11-28"));
+        var old = await LookAsync((_, _) => Entries(string.Empty, added: "2025-01-01"));
+
+        Assert.False(recent.Verdict!.Value.IsInactive);
+        Assert.True(recent.Verdict!.Value.NeverActive);
+        Assert.True(old.Verdict!.Value.IsInactive);
+    }
 }

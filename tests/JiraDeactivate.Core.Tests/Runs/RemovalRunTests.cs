@@ -57,6 +57,8 @@ public sealed class RemovalRunTests : IDisposable
         ConnectedAccountId = "me",
         AdministratorGroups = new AdministratorGroups([new JiraGroup("g-admin", "site-admins")]),
         IsExcluded = (id, _) => id == "excluded",
+        // As read from the Admin API: without it (null) an unsealed judgment cannot show who is an org admin.
+        OrganizationAdmins = new HashSet<string>(),
     };
 
     private static ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval> Run(FakeAtlassian fake, RemovalJournal? journal, ChangeFuse? fuse = null, int maxUsers = 50)

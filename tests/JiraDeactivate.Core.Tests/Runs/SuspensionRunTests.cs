@@ -56,7 +56,7 @@ public sealed class SuspensionRunTests : IDisposable
     {
         var lifecycle = new AdminLifecycleClient(fake.Client());
         var planner = new SuspendPlanner(new JiraRestClient(fake.Client()), new AdminApiClient(fake.Client()), lifecycle, "org-1", "acme",
-            new ProtectionPolicy { ConnectedAccountId = "me" }, force, new FakeTimeProvider(Now));
+            new ProtectionPolicy { ConnectedAccountId = "me", OrganizationAdmins = new HashSet<string>() }, force, new FakeTimeProvider(Now));
         return (new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
             LifecycleChange.Suspend(lifecycle, "org-1", "dir-1", "acme", planner), new ChangeFuse(), 50, journal, "acme", "me@acme.example"), lifecycle);
     }

@@ -19,9 +19,14 @@ internal sealed class AdminRepresentations(HttpRequest request, string cloudId)
             new AdminSelfLink(orgUrl));
     }
 
-    public AdminLastActiveDates LastActiveDates(UserView user, IReadOnlyList<ProductView> products, bool listUndated) => new(
+    public AdminLastActiveDates LastActiveDates(UserView user, IReadOnlyList<ProductView> products, EmulatorConfig config) => new(
         new AdminLastActiveData(
-            [.. ProductActivity.For(user, products, listUndated).Select(p => new AdminProductLastActive(Ari(p.AdminKey), p.AdminKey, p.LastActive))],
+            [.. ProductActivity.For(user, products, config.ListUndatedProducts).Select(p =>
+            {
+                // v1 answered "jira-software" in 2026; v2 names Jira "jira", and the keys are an open set (contract §7).
+                var key = p.AdminKey == StateGenerator.JiraSoftwareKey ? config.LastActiveJiraKey : p.AdminKey;
+                return new AdminProductLastActive(Ari(key), key, p.LastActive);
+            })],
             user.AddedToOrg),
         new AdminLinks());
 

@@ -84,7 +84,7 @@ internal static class AdminRoutes
             return AdminErrors.UserNotFound(accountId);
         }
 
-        return V1Json(Representations(http, state).LastActiveDates(user, state.Products, config.ListUndatedProducts));
+        return V1Json(Representations(http, state).LastActiveDates(user, state.Products, config));
     }
 
     private static IResult SetSuspended(OrgState state, string orgId, string accountId, bool suspended) =>

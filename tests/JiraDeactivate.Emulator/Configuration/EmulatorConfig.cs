@@ -44,6 +44,12 @@ public sealed record EmulatorConfig
     /// <summary>last-active-dates lists products the user can use but never used, without last_active.</summary>
     public bool ListUndatedProducts { get; init; }
 
+    /// <summary>
+    /// The v1 last-active-dates key for Jira (Software): "jira-software" (answered in 2026), "jira" (v2's name), or
+    /// any other lower-case key, for a name a client cannot know.
+    /// </summary>
+    public string LastActiveJiraKey { get; init; } = "jira-software";
+
     /// <summary>Admin API 429 answers carry Retry-After.</summary>
     public bool AdminRetryAfter { get; init; } = true;
 
@@ -160,6 +166,11 @@ public sealed record EmulatorConfig
         if (SearchMaxLimit is < 1 or > 1000)
         {
             errors.Add("searchMaxLimit must be between 1 and 1000.");
+        }
+
+        if (LastActiveJiraKey.Length is 0 or > 40 || !LastActiveJiraKey.All(c => c is (>= 'a' and <= 'z') or '-'))
+        {
+            errors.Add("lastActiveJiraKey must be jira-software, jira or another lower-case key (letters and '-', at most 40).");
         }
 
         if (SearchJiraKey is not ("jira" or "jira-software"))
