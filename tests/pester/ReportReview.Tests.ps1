@@ -40,6 +40,9 @@ Describe 'Deciding in the report: untick, download, remove' {
         $left = @($inactive | Where-Object { $_.AccountId -notin $kept.AccountId })
         $rows = @(Import-Csv $file)
         @($rows.AccountId) | Should -Be @($left.AccountId)
+        # The sealed judgment travels unchanged, as the input objects had it.
+        @($rows.Judgment) | Should -Be @($left.Judgment)
+        @($rows.Judgment | Where-Object { -not $_ }) | Should -BeNullOrEmpty
 
         $before = Get-EmulatorMembership $emu
         $results = @($rows | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'review.jsonl'))
