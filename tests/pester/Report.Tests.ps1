@@ -138,7 +138,10 @@ Describe 'Export-JiraInactivityReport from the CSV path' {
         (Get-Content $path -Raw) | Should -Match '<p class="meta" id="period">Inactive: no use of the product for more than 90 days.</p>'
         (Get-Content $path -Raw) | Should -Match '<tr><td>jira-software-users</td>'
         $columns = @($data.planColumns)
-        foreach ($name in 'AccountId', 'Product', 'Site', 'DisplayName', 'Email', 'MoreThan', 'AsOf', 'OrgRole') { $columns | Should -Contain $name }
+        # What Remove-JiraProductAccess binds by name, the sealed judgment included.
+        $bound = (Get-Command Remove-JiraProductAccess).Parameters.Values | Where-Object { $_.ParameterSets.Values.ValueFromPipelineByPropertyName -contains $true } | ForEach-Object Name
+        foreach ($name in 'AccountId', 'Product', 'Site', 'DisplayName', 'Email', 'Judgment') { $columns | Should -Contain $name }
+        foreach ($name in $columns) { @($bound) + 'Action' | Should -Contain $name }
         for ($i = 0; $i -lt $rows.Count; $i++) {
             foreach ($c in 0..($columns.Count - 1)) {
                 $index = $data.rows[$i][8][$c]
