@@ -179,7 +179,7 @@ internal static class ReportInput
     /// A value as text that PowerShell's binding reads back as the same value: dates in the round-trip format (Export-Csv
     /// writes them in the culture's format without the time zone), numbers in the invariant culture.
     /// </summary>
-    private static string? AsText(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+    private static string? AsText(object? value) => Unwrap(value) switch
     {
         null => null,
         string text => text,
@@ -191,11 +191,16 @@ internal static class ReportInput
 
     private static bool Has(PSObject input, string name) => input.Properties[name] is not null;
 
+    /// <summary>A property's value without PowerShell's wrapper, so that its .NET type can be told.</summary>
+    private static object? Raw(PSObject input, string name) => Unwrap(input.Properties[name]?.Value);
+
+    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
     private static string? Text(PSObject input, string name) =>
         input.Properties[name]?.Value is { } value && value.ToString() is { Length: > 0 } text ? text : null;
 
     /// <summary>A flag, also from a CSV cell: PowerShell takes any non-empty string, "False" too, as true.</summary>
-    private static bool Flag(PSObject input, string name) => (input.Properties[name]?.Value is PSObject wrapped ? wrapped.BaseObject : input.Properties[name]?.Value) switch
+    private static bool Flag(PSObject input, string name) => Raw(input, name) switch
     {
         bool flag => flag,
         string text => bool.TryParse(text.Trim(), out bool parsed) && parsed,
@@ -203,7 +208,7 @@ internal static class ReportInput
     };
 
     /// <summary>A list of names: an array, or the "a; b" text Export-Csv writes for one.</summary>
-    private static IReadOnlyList<string> List(PSObject input, string name) => (input.Properties[name]?.Value is PSObject wrapped ? wrapped.BaseObject : input.Properties[name]?.Value) switch
+    private static IReadOnlyList<string> List(PSObject input, string name) => Raw(input, name) switch
     {
         null => [],
         string text => text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
