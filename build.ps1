@@ -4,7 +4,7 @@
 .DESCRIPTION
     Build    compiles the solution and lays the module out in out/JiraDeactivate/<version>/.
     Test     builds, runs xunit and Pester (in a fresh pwsh, against the built module) and ends with
-             one line "total: N passed, N failed"; exits 1 when a test failed or none ran.
+             one line "total: N passed, N failed, N skipped"; exits 1 when a test failed or none ran.
     Demo     builds and runs the module's main job: the CSV path on the shipped sample export, then the
              API path and a removal with preview, verification and restore against the local emulator.
     Bench    builds and measures the CSV path, the API path, removal and Import-Module side by side with
@@ -81,10 +81,11 @@ function Invoke-Bench {
 }
 
 function Get-TestCounts {
-    $passed = 0; $failed = 0
+    $passed = 0; $failed = 0; $skipped = 0
     foreach ($trx in Get-ChildItem (Join-Path $artifacts 'trx') -Filter '*.trx' -ErrorAction SilentlyContinue) {
         $counters = ([xml](Get-Content $trx.FullName -Raw)).TestRun.ResultSummary.Counters
         $passed += [int]$counters.passed; $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $skipped += [int]$counters.notExecuted
     }
     $pesterXml = Join-Path $artifacts 'pester.xml'
     if (Test-Path $pesterXml) {
@@ -93,12 +94,13 @@ function Get-TestCounts {
         foreach ($name in 'not-run', 'inconclusive', 'ignored', 'skipped', 'invalid') { $notRun += [int]$results.$name }
         $passed += [int]$results.total - [int]$results.failures - [int]$results.errors - $notRun
         $failed += [int]$results.failures + [int]$results.errors
+        $skipped += $notRun
     }
     else {
         Write-Host 'Pester wrote no results.'
         $failed += 1
     }
-    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped }
 }
 
 function Invoke-Test {
@@ -113,7 +115,8 @@ function Invoke-Test {
     $pesterExit = Invoke-FreshPwsh (Join-Path $root 'build/run-pester.ps1') @('-ModulePath', $moduleRoot, '-ResultPath', (Join-Path $artifacts 'pester.xml')) -AllowFailure
 
     $counts = Get-TestCounts
-    "total: $($counts.Passed) passed, $($counts.Failed) failed"
+    # CI parses "total: N passed, N failed"; the skipped count follows on the same line.
+    "total: $($counts.Passed) passed, $($counts.Failed) failed, $($counts.Skipped) skipped"
     if ($xunitExit -ne 0 -or $pesterExit -ne 0 -or $counts.Failed -gt 0 -or $counts.Passed -eq 0) { exit 1 }
 }
 

@@ -7,7 +7,7 @@
     the platyPS markdown layout the docs use. When platyPS is installed, it is used instead (New-ExternalHelp).
 
     Supported cmdlet page layout (each "## " section is required, in any order):
-      front matter (--- ... ---) with "external help file:", then "# <Cmdlet-Name>"
+      front matter (--- ... ---) with "external help file:" (and "online version:", the page's address), then "# <Cmdlet-Name>"
       ## SYNOPSIS          text
       ## SYNTAX            "### <SetName>" or "### <SetName> (Default)" + a code block; parameter order comes from it
       ## DESCRIPTION       paragraphs, "- " lists, code blocks
@@ -163,7 +163,8 @@ function Read-CommandPage {
         Inputs       = @(Read-TypeSection -Lines $sections['INPUTS'])
         Outputs      = @(Read-TypeSection -Lines $sections['OUTPUTS'])
         Notes        = @(Get-Paragraph $sections['NOTES'])
-        RelatedLinks = @(Read-LinkSection -Lines $sections['RELATED LINKS'])
+        # The page online comes first: Get-Help -Online opens the first related link with an address.
+        RelatedLinks = @(@($parts.Meta['online version'] | Where-Object { $_ } | ForEach-Object { [pscustomobject]@{ Text = 'Online Version:'; Uri = $_ } }) + @(Read-LinkSection -Lines $sections['RELATED LINKS']))
     }
 }
 

@@ -8,11 +8,16 @@ namespace JiraDeactivate.Core;
 /// Export-Csv writes the names rather than "System.String[]".
 /// </summary>
 [CollectionBuilder(typeof(TextList), nameof(Create))]
-public sealed class TextList(IEnumerable<string> items) : IReadOnlyList<string>
+public sealed class TextList : IReadOnlyList<string>
 {
-    private readonly string[] _items = items.ToArray();
+    private readonly string[] _items;
 
-    public static TextList Empty { get; } = new([]);
+    public TextList(IEnumerable<string> items) => _items = items.ToArray();
+
+    // The array is taken as it is, not copied (an export's users share their group lists): it must not change after.
+    private TextList(string[] items) => _items = items;
+
+    public static TextList Empty { get; } = new(Array.Empty<string>());
 
     public int Count => _items.Length;
 

@@ -48,11 +48,18 @@ public abstract partial class JiraCmdlet
             }
         }
 
-        var approved = run.Approve(plans, ShouldProcess);
+        var declined = new List<UserSuspension>();
+        var approved = run.Approve(plans, ShouldProcess, preview ? null : declined);
         if (preview)
         {
             plans.Where(p => p.Changes).ToList().ForEach(summary.Add);
             return;
+        }
+
+        foreach (var result in declined)
+        {
+            summary.Add(result.Outcome, "declined");
+            WriteObject(result);
         }
 
         if (approved.Count == 0)
@@ -61,7 +68,7 @@ public abstract partial class JiraCmdlet
         }
 
         ExecuteRun(run, approved, verb, "LifecycleFuseTripped", $"{action}Failed", throttleLimit, 5, $"{name}: {approved.Count} users",
-            plan => (plan.Target, plan.AccountId), result => summary.Add(result.Outcome, null));
+            plan => (plan.Target, plan.AccountId), result => summary.Add(result.Outcome, null), () => summary.Describe(false));
     }
 
     /// <summary>Resumes the users a Suspend-JiraUser journal shows as suspended by its runs; opens and locks the journal unless previewing.</summary>

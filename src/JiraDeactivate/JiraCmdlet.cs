@@ -64,10 +64,31 @@ public abstract partial class JiraCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>This runspace's connection; a terminating error when there is none.</summary>
+    /// <summary>
+    /// The connection given with -Connection (a terminating error when it is closed), else this runspace's default
+    /// connection; null when there is none.
+    /// </summary>
+    private protected JiraAdminSession? ConnectedSession()
+    {
+        if (!MyInvocation.BoundParameters.TryGetValue("Connection", out object? given) || given is null)
+        {
+            return SessionStore.Current;
+        }
+
+        if ((given is PSObject wrapped ? wrapped.BaseObject : given) is JiraAdminConnection connection && SessionStore.Find(connection) is { } session)
+        {
+            return session;
+        }
+
+        ThrowTerminatingError(Error($"The connection given with -Connection ({given}) is closed: Disconnect-JiraAdmin closed it, or a failed or later Connect-JiraAdmin replaced it.", "ConnectionClosed", ErrorCategory.ConnectionError, given,
+            recommendedAction: "$connection = Connect-JiraAdmin -Site https://your-site.atlassian.net -Credential (Get-Credential) -PassThru"));
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>The connection to use (see <see cref="ConnectedSession"/>); a terminating error when there is none.</summary>
     private protected JiraAdminSession RequireSession()
     {
-        if (SessionStore.Current is { } session)
+        if (ConnectedSession() is { } session)
         {
             return session;
         }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate;
 
@@ -79,6 +80,10 @@ public abstract class JudgedChangeCmdlet : JiraCmdlet
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
+
+    /// <summary>The connection to use (from Connect-JiraAdmin -PassThru); default this session's connection.</summary>
+    [Parameter]
+    public JiraAdminConnection? Connection { get; set; }
 
     /// <summary>True when -MoreThan was given on the command line: every input is judged here, with fresh data.</summary>
     private protected bool JudgesHere => _judgeHere;

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Management.Automation;
 using JiraDeactivate.Core.Products;
 
@@ -5,21 +6,34 @@ namespace JiraDeactivate;
 
 /// <summary>
 /// Lets -Product take the names people use ("Jira", "Jira Software", "jira-software", "JSM", "Jira Service Desk",
-/// ...) besides the enum's; an unknown name gets an error that lists the accepted ones.
+/// ...) besides the enum's; an unknown name gets an error that lists the accepted ones. A parameter that means one
+/// product refuses a list of several: PowerShell would otherwise fold the list into one enum value.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class ProductNameTransformationAttribute : ArgumentTransformationAttribute
 {
-    public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+    /// <summary>True when the parameter takes several products (an array).</summary>
+    public bool AllowList { get; set; }
+
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
-        object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        return value switch
+        object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        if (value is string or JiraProduct or not IEnumerable)
         {
-            JiraProduct or JiraProduct[] => value,
-            string name => Parse(name),
-            IEnumerable<object?> names => names.Select(n => n is JiraProduct p ? p : Parse(n is PSObject o ? o.BaseObject?.ToString() : n?.ToString())).ToArray(),
-            _ => value,
-        };
+            return value is string name ? Parse(name) : value;
+        }
+
+        var products = ((IEnumerable)value).Cast<object?>().Select(n => n is PSObject o ? o.BaseObject : n)
+            .Select(n => n is JiraProduct p ? p : Parse(n?.ToString())).ToArray();
+        if (AllowList || products.Length == 0)
+        {
+            return products;
+        }
+
+        return products.Distinct().Count() == 1
+            ? products[0]
+            : throw new ArgumentTransformationMetadataException(
+                $"-Product takes one product here, not a list ({string.Join(", ", products)}): run the command once per product.");
     }
 
     private static JiraProduct Parse(string? name) =>

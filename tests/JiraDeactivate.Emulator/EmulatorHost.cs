@@ -50,9 +50,21 @@ public sealed class EmulatorHost : IAsyncDisposable
             var url = BaseAddress.GetLeftPart(UriPartial.Authority);
             var credentials = State.GetCredentials();
             var site = State.Site;
+            var service = State.GetServiceCredentials();
             return new EmulatorInfo(
                 url, url, url + Http.ApiAreas.ControlPrefix, credentials.AdminEmail, credentials.AdminApiToken, credentials.AdminApiKey,
-                site.OrgId, site.CloudId, site.Name, credentials.NonAdminEmail, credentials.NonAdminApiToken, Environment.ProcessId);
+                site.OrgId, site.CloudId, site.Name, credentials.NonAdminEmail, credentials.NonAdminApiToken, Environment.ProcessId)
+            {
+                GatewayUrl = url,
+                GatewaySiteUrl = $"{url}{GatewayPrefix.Prefix}/{site.CloudId}",
+                TokenUrl = url + "/oauth/token",
+                ScopedEmail = service.ScopedEmail,
+                ScopedApiToken = service.ScopedApiToken,
+                ServiceAccountEmail = service.ServiceAccountEmail,
+                ServiceAccountToken = service.ServiceAccountToken,
+                ClientId = service.ClientId,
+                ClientSecret = service.ClientSecret,
+            };
         }
     }
 
@@ -75,10 +87,14 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         var app = BuildApplication(options.Port);
         var host = new EmulatorHost(app, initialState, state, config, stats, rateLimiter);
+        var tokens = new OAuthTokenStore(options.Clock);
+        app.UseGatewayPrefix(state);
         app.UseRouting();
         app.UseRequestTracking(stats);
         app.Use(faults.InvokeAsync);
-        JiraRoutes.Map(app, state, config);
+        JiraRoutes.Map(app, state, config, tokens);
+        OAuthRoutes.Map(app, state, config, tokens);
+        ApiAccessRoutes.Map(app, state);
         AdminRoutes.Map(app, state, config);
         ControlRoutes.Map(app, host);
 

@@ -7,7 +7,8 @@ BeforeAll {
     $seed = if ($env:FAULT_RUN_SEED) { [int]$env:FAULT_RUN_SEED } else { Get-Random -Minimum 1 -Maximum 100000 }
     Write-Host "Fault run seed: $seed (set FAULT_RUN_SEED to replay it)"
     $random = [Random]::new($seed)
-    $emu = Start-JiraEmulator -Users 5200 -Seed 21 -ArgumentList '--as-of', '2026-11-01'
+    # Held but never used products are listed undated, so the last look can judge every holder (issue 21).
+    $emu = Start-JiraEmulator -Users 5200 -Seed 21 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
     $asOf = [datetime]'2026-11-02'
     Connect-TestEmulator $emu
     $state = Get-JiraEmulatorState $emu
@@ -146,7 +147,7 @@ Describe 'Removal under faults, stopped at a random point' {
 
 Describe 'Removal when answers are lost after the change was made' {
     BeforeAll {
-        $lost = Start-JiraEmulator -Users 400 -Seed 22 -ArgumentList '--as-of', '2026-11-01'
+        $lost = Start-JiraEmulator -Users 400 -Seed 22 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
         Connect-TestEmulator $lost
         $lostInitial = Get-EmulatorMembership $lost
         $lostUsers = @(Import-CsvExport (Save-EmulatorExport $lost -Name 'lost.csv') | Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 -AsOf $asOf | Select-Object -First 60)

@@ -2,7 +2,8 @@
 # a fuse per connection, exclusions by every known email, and site addresses without credentials.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $emu = Start-JiraEmulator -Users 300 -Seed 5 -ArgumentList '--as-of', '2026-11-01'
+    # Held but never used products are listed undated, so the last look can judge every holder (issue 21).
+    $emu = Start-JiraEmulator -Users 300 -Seed 5 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
     $asOf = [datetime]'2026-11-02'
     $state = Get-JiraEmulatorState $emu
     $site = $state.site.name
@@ -205,8 +206,8 @@ Describe 'Exclusions by email' {
         $user | Should -Not -BeNullOrEmpty
         $email = ($state.users | Where-Object accountId -eq $user.AccountId).email
         $before = Get-EmulatorMembership $emu
-        $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Email = $email; MoreThan = 90 } |
-            Remove-JiraProductAccess -Confirm:$false -Exclude $email -JournalPath (Join-Path $TestDrive 'hidden.jsonl')
+        $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Email = $email } |
+            Remove-JiraProductAccess -MoreThan 90 -Confirm:$false -Exclude $email -JournalPath (Join-Path $TestDrive 'hidden.jsonl')
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match '-Exclude'
         Get-EmulatorMembership $emu | Should -Be $before

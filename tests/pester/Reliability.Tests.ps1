@@ -2,7 +2,8 @@
 # The fault run under load and Ctrl+C is in FaultRun.Tests.ps1; CSV cases are in the xunit tests and CsvPath.Tests.ps1.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $emu = Start-JiraEmulator -Users 120 -Seed 11 -ArgumentList '--as-of', '2026-11-01'
+    # Held but never used products are listed undated, so the last look can judge every holder (issue 21).
+    $emu = Start-JiraEmulator -Users 120 -Seed 11 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
     $asOf = [datetime]'2026-11-02'
 
     function Reset-Emulator {
@@ -150,8 +151,8 @@ Describe 'Server answers' {
 
     It 'reports an unknown user (404) as RemovalPlanFailed and changes nobody' {
         $before = Get-EmulatorMembership $emu
-        $results = [pscustomobject]@{ AccountId = 'no-such-account'; Product = 'JiraSoftware'; MoreThan = 90 } |
-            Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'unknown.jsonl') -ErrorVariable failures -ErrorAction SilentlyContinue
+        $results = [pscustomobject]@{ AccountId = 'no-such-account'; Product = 'JiraSoftware' } |
+            Remove-JiraProductAccess -MoreThan 90 -Confirm:$false -JournalPath (Join-Path $TestDrive 'unknown.jsonl') -ErrorVariable failures -ErrorAction SilentlyContinue
         $results.Status | Should -Be 'Failed'
         $failures[0].FullyQualifiedErrorId | Should -Be 'RemovalPlanFailed,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
@@ -247,7 +248,7 @@ Describe 'Secrets' {
             $users
             $users | Get-JiraProductAccess -Verbose -Debug
             $users | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -Verbose -Debug
-            [pscustomobject]@{ AccountId = 'no-such-account'; Product = 'JiraSoftware'; MoreThan = 90 } | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -Verbose -Debug -ErrorAction Continue
+            [pscustomobject]@{ AccountId = 'no-such-account'; Product = 'JiraSoftware' } | Remove-JiraProductAccess -MoreThan 90 -Confirm:$false -JournalPath $journal -Verbose -Debug -ErrorAction Continue
             Restore-JiraProductAccess -JournalPath $journal -Verbose -Debug
             # Failures, whose messages come from the server.
             Set-JiraEmulatorConfig $emu @{ answerFault = 'htmlPage'; answerFaultStatus = 401 } | Out-Null

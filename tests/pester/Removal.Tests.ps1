@@ -1,6 +1,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $emu = Start-JiraEmulator -Users 300 -Seed 5 -ArgumentList '--as-of', '2026-11-01'
+    # The last look reads last-active-dates, which lists held but never used products undated here: without such an
+    # entry, a holder who used another product cannot be judged (issue 21) and is skipped.
+    $emu = Start-JiraEmulator -Users 300 -Seed 5 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
     $asOf = [datetime]'2026-11-02'
     Connect-TestEmulator $emu
     $state = Get-JiraEmulatorState $emu
@@ -62,13 +64,9 @@ Describe 'Remove-JiraProductAccess' {
         $others = $candidates | Where-Object { $_.AccountId -ne $inGroup.AccountId -and (Get-Member $_.AccountId) -notcontains $extraGroup }
         $excluded = $others | Select-Object -First 1
         $plain = $others | Select-Object -Skip 1 -First 1
-        $input = @(
-            [pscustomobject]@{ AccountId = $adminId; Product = 'JiraSoftware'; MoreThan = 90 }
-            [pscustomobject]@{ AccountId = $siteAdmin; Product = 'JiraSoftware'; MoreThan = 90 }
-            [pscustomobject]@{ AccountId = $app; Product = 'JiraSoftware'; MoreThan = 90 }
-            $excluded, $inGroup, $plain
-        )
-        $results = $input | Remove-JiraProductAccess -Confirm:$false -Exclude $excluded.Email -ExcludeGroup $extraGroup -JournalPath (Join-Path $TestDrive 'protect.jsonl')
+        # Users that Get-InactiveJiraUser would not judge are judged here (-MoreThan): the protections come first either way.
+        $results = @($excluded, $inGroup, $plain | Remove-JiraProductAccess -Confirm:$false -Exclude $excluded.Email -ExcludeGroup $extraGroup -JournalPath (Join-Path $TestDrive 'protect.jsonl')) +
+            @($adminId, $siteAdmin, $app | Remove-JiraProductAccess -Product JiraSoftware -MoreThan 90 -Confirm:$false -JournalPath (Join-Path $TestDrive 'protect-fresh.jsonl'))
         ($results | Where-Object AccountId -eq $adminId).Message | Should -Match 'connected admin'
         ($results | Where-Object AccountId -eq $siteAdmin).Message | Should -Match "protected group .*'site-admins'"
         ($results | Where-Object AccountId -eq $app).Message | Should -Match 'app account'
@@ -83,7 +81,7 @@ Describe 'Remove-JiraProductAccess' {
 
     It 'skips users of another site than the connected one' {
         $user = Get-Inactive | Select-Object -First 1
-        $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Site = 'other-site'; MoreThan = 90 } | Remove-JiraProductAccess -Confirm:$false
+        $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Site = 'other-site' } | Remove-JiraProductAccess -MoreThan 90 -Confirm:$false
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match "site 'other-site'"
     }

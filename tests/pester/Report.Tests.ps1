@@ -229,7 +229,8 @@ Describe 'Export-JiraInactivityReport -History' {
 
 Describe 'Export-JiraInactivityReport from the API path, with seat counts and removal results' {
     BeforeAll {
-        $emu = Start-JiraEmulator -Users 60 -Seed 5 -ArgumentList '--as-of', '2026-11-01'
+        # Held but never used products are listed undated, so the last look can judge every holder (issue 21).
+        $emu = Start-JiraEmulator -Users 60 -Seed 5 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
         Connect-TestEmulator $emu
         $candidates = Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 -AsOf $SampleAsOf
         $licenses = Get-JiraProductLicense
@@ -274,7 +275,7 @@ Describe 'Export-JiraInactivityReport from the API path, with seat counts and re
 
 Describe 'Export-JiraInactivityReport takes every output type of the module, or says why not' {
     BeforeAll {
-        $emu = Start-JiraEmulator -Users 80 -Seed 9 -ArgumentList '--as-of', '2026-11-01'
+        $emu = Start-JiraEmulator -Users 80 -Seed 9 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
         $connection = Connect-TestEmulator $emu -PassThru
         $candidates = @(Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 -AsOf $SampleAsOf)
         $plan = @($candidates | Select-Object -First 4 | Remove-JiraProductAccess -PlanOnly)

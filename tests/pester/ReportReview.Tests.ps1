@@ -8,7 +8,7 @@ BeforeAll {
         Where-Object FullName -Match '[\\/]Release[\\/]' | Select-Object -First 1
     if (-not $driver) { throw 'The browser driver is built with the solution: run dotnet build JiraDeactivate.sln -c Release (./build.ps1 Test does).' }
     Add-Type -Path $driver.FullName
-    $emu = Start-JiraEmulator -Users 60 -Seed 21 -ArgumentList '--as-of', '2026-11-01'
+    $emu = Start-JiraEmulator -Users 60 -Seed 21 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
     Connect-TestEmulator $emu
     $browser = [JiraDeactivate.Core.Tests.Reports.HeadlessChromium]::new()
 }

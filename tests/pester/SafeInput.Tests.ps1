@@ -4,7 +4,9 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     # The emulator's data ends today, so the last look (which judges as of now) and the export agree on dates.
     $today = [datetime]::UtcNow.Date
-    $emu = Start-JiraEmulator -Users 300 -Seed 7 -ArgumentList '--as-of', $today.ToString('yyyy-MM-dd')
+    # last-active-dates lists held but never used products undated: without such an entry a holder who used another
+    # product cannot be judged by the last look (issue 21).
+    $emu = Start-JiraEmulator -Users 300 -Seed 7 -ArgumentList '--as-of', $today.ToString('yyyy-MM-dd'), '--list-undated-products', 'true'
     $asOf = $today.AddDays(1)
     $state = Get-JiraEmulatorState $emu
     $adminGroups = 'site-admins', 'administrators', 'jira-administrators', 'jira-admins', 'org-admins'
@@ -20,8 +22,8 @@ BeforeAll {
             Where-Object { -not (Get-Member $_.AccountId | Where-Object { $_ -in $adminGroups -or $_ -like 'jira-admins-*' }) -and $_.OrgRole -notmatch 'admin' } |
             Select-Object -First $Count
     }
-    function Set-Active([string] $AccountId) {
-        $body = @{ accountId = $AccountId; product = 'jira-software'; date = $today.ToString('yyyy-MM-dd') } | ConvertTo-Json
+    function Set-Active([string] $AccountId, [datetime] $Day = $today) {
+        $body = @{ accountId = $AccountId; product = 'jira-software'; date = $Day.ToString('yyyy-MM-dd') } | ConvertTo-Json
         Invoke-RestMethod -Method Post "$($emu.controlUrl)/activity" -Body $body -ContentType 'application/json' | Out-Null
     }
 }
@@ -59,8 +61,11 @@ Describe 'Judged input only' {
         }
         ($results | Where-Object AccountId -notin $touched.AccountId).Status | Sort-Object -Unique | Should -Be 'Removed'
         $planned = Get-Content (Join-Path $TestDrive 'lastlook.jsonl') | ConvertFrom-Json | Where-Object event -eq 'Planned'
-        $planned.Count | Should -Be 10
-        $planned[0].message | Should -Match 'last look \d{4}-\d\d-\d\d: '
+        # Every approved user is planned; the last look comes right before each change, and skips the touched ones.
+        $planned.Count | Should -Be 15
+        $looked = @(Get-Content (Join-Path $TestDrive 'lastlook.jsonl') | ConvertFrom-Json | Where-Object { $_.event -eq 'Verified' -and $_.status -eq 'Skipped' })
+        @($looked.accountId | Sort-Object) | Should -Be @($touched.AccountId | Sort-Object)
+        $looked[0].message | Should -Match 'last look \d{4}-\d\d-\d\d: '
     }
 
     It 'judges unjudged input with fresh data when -MoreThan is given' {
@@ -89,8 +94,13 @@ Describe 'Previews that can be reviewed' {
     It 'names every input under -WhatIf, the skipped ones with their reason, then a summary' {
         $before = Get-EmulatorMembership $emu
         $users = @(Get-PlainInactive 4)
-        $siteAdmin = ($state.groups | Where-Object name -eq 'site-admins').members | Select-Object -First 1
-        $protected = [pscustomobject]@{ AccountId = $siteAdmin; Product = 'JiraSoftware'; MoreThan = 90; AsOf = $asOf }
+        $orgAdmins = $state.users | Where-Object { $_.orgAdmin -or $_.suspended -or $_.email -eq $emu.email } | ForEach-Object accountId
+        $holders = ($state.groups | Where-Object name -in 'jira-software-users', 'jira-developers', 'jira-testers').members
+        $siteAdmin = ($state.groups | Where-Object name -eq 'site-admins').members | Where-Object { $_ -notin $orgAdmins -and $_ -in $holders } | Select-Object -First 1
+        # A sealed judgment of the site admin (long inactive in Jira Software): the protection still skips them.
+        Set-Active $siteAdmin $today.AddDays(-400)
+        $protected = Get-InactiveJiraUser -Path (Save-EmulatorExport $emu) -Product JiraSoftware -MoreThan 90 -AsOf $asOf | Where-Object AccountId -eq $siteAdmin
+        $protected | Should -Not -BeNullOrEmpty -Because 'the site admin holds Jira Software'
         $output = @($users) + $protected | Remove-JiraProductAccess -WhatIf 6>&1 | Out-String
         $output | Should -Match ([regex]::Escape("Not changing `"")) 
         $output | Should -Match ([regex]::Escape("($siteAdmin)"))

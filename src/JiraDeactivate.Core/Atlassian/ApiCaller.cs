@@ -56,7 +56,18 @@ internal sealed class ApiCaller(HttpClient client, AtlassianApi api)
     public async Task<AtlassianApiException> ErrorAsync(HttpResponseMessage response, string method, string pathAndQuery, CancellationToken cancellationToken)
     {
         string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return new AtlassianApiException(api, method, pathAndQuery, response.StatusCode, ApiErrorBody.Describe(body, response.Content.Headers.ContentType?.MediaType));
+        string detail = ApiErrorBody.Describe(body, response.Content.Headers.ContentType?.MediaType);
+        return new AtlassianApiException(api, method, pathAndQuery, response.StatusCode, WithRights(detail, method, pathAndQuery, response.StatusCode));
+    }
+
+    // A refusal says what the call needed: the gateway's 401 "scope does not match", or any 403.
+    private string WithRights(string detail, string method, string pathAndQuery, System.Net.HttpStatusCode status)
+    {
+        bool scope = detail.Contains("scope", StringComparison.OrdinalIgnoreCase);
+        return api == AtlassianApi.Jira && (status == System.Net.HttpStatusCode.Forbidden || (status == System.Net.HttpStatusCode.Unauthorized && scope))
+            && JiraCallRights.Describe(method, pathAndQuery) is { } rights
+            ? $"{detail} {rights}"
+            : detail;
     }
 
     public async Task<T> ReadAsync<T>(HttpResponseMessage response, string method, string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken)

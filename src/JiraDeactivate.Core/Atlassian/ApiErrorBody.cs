@@ -9,7 +9,8 @@ internal static class ApiErrorBody
 
     /// <summary>
     /// Reads Jira's ErrorCollection ({"errorMessages":[],"errors":{}}), the Admin API's ApplicationErrors
-    /// ({"errors":[{"title","detail"}]}), its ProxyError ({"code","message"}) and NoPermsError; anything else is
+    /// ({"errors":[{"title","detail"}]}), its ProxyError ({"code","message"}), NoPermsError and OAuth's
+    /// ({"error","error_description"}); anything else is
     /// described, never echoed in full (an HTML login page, say).
     /// </summary>
     public static string Describe(string body, string? mediaType)
@@ -70,6 +71,12 @@ internal static class ApiErrorBody
         if (Text(root, "message") is { } message)
         {
             messages.Add(message);
+        }
+
+        // OAuth 2.0 token endpoint errors (RFC 6749 §5.2).
+        if (Text(root, "error") is { } error)
+        {
+            messages.Add(Text(root, "error_description") is { } description ? $"{error}: {description}" : error);
         }
     }
 

@@ -8,4 +8,7 @@ public enum AtlassianApi
 
     /// <summary>The organization Admin API (organization API key).</summary>
     Admin,
+
+    /// <summary>The OAuth 2.0 token endpoint that exchanges a service account's client credentials for access tokens.</summary>
+    TokenEndpoint,
 }

@@ -30,7 +30,12 @@ public sealed class AtlassianApiException : Exception
 
     private static string Describe(AtlassianApi api, string method, string path, HttpStatusCode? status, string detail)
     {
-        string name = api == AtlassianApi.Jira ? "Jira REST API" : "Admin API";
+        string name = api switch
+        {
+            AtlassianApi.Jira => "Jira REST API",
+            AtlassianApi.Admin => "Admin API",
+            _ => "OAuth token endpoint",
+        };
         string answer = status is { } s ? $"answered {(int)s} {s}" : "did not answer";
         return $"The {name} {answer} to {method} {path}: {detail}";
     }

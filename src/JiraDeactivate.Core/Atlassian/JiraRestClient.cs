@@ -22,11 +22,17 @@ public sealed class JiraRestClient
         return new JiraAccount(me.AccountId, me.DisplayName, me.EmailAddress, me.AccountType ?? "atlassian", me.Active);
     }
 
-    /// <summary>True when the signed-in account has the global "Administer Jira" permission.</summary>
-    public async Task<bool> IsJiraAdministratorAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the signed-in account has the global "Administer Jira" permission, and "Administer Jira system"
+    /// (SYSTEM_ADMIN, held by site admins, who alone may change group membership); null when Jira does not say.
+    /// </summary>
+    public async Task<(bool Administer, bool? SiteAdministrator)> GetAdministratorRightsAsync(CancellationToken cancellationToken)
     {
-        var answer = await _caller.GetAsync($"{Api}/mypermissions?permissions=ADMINISTER", Json.MyPermissionsDto, cancellationToken).ConfigureAwait(false);
-        return answer.Permissions is { } permissions && permissions.TryGetValue("ADMINISTER", out var administer) && administer.HavePermission;
+        var answer = await _caller.GetAsync($"{Api}/mypermissions?permissions=ADMINISTER,SYSTEM_ADMIN", Json.MyPermissionsDto, cancellationToken).ConfigureAwait(false);
+        var permissions = answer.Permissions;
+        bool administer = permissions is not null && permissions.TryGetValue("ADMINISTER", out var a) && a.HavePermission;
+        bool? system = permissions is not null && permissions.TryGetValue("SYSTEM_ADMIN", out var s) ? s.HavePermission : null;
+        return (administer, system);
     }
 
     /// <summary>The site's own address, as Jira reports it (the sub-domain names the site in exports).</summary>

@@ -9,7 +9,8 @@ namespace JiraDeactivate.Core.Http;
 /// <summary>
 /// Builds the HttpClient for one Atlassian API and credential, once per connection, as a plain handler chain:
 /// the wait for a rate-limit slot outside, then retries and timeouts (Polly), then per attempt the trace, the
-/// credential and what the pacer learns from each answer. Redirects are not followed, so a credential never reaches another host.
+/// credential, the answer cleaned of the credential's secrets, and what the pacer learns from each answer.
+/// Redirects are not followed, so a credential never reaches another host.
 /// </summary>
 public static class AtlassianHttpClientFactory
 {
@@ -23,25 +24,21 @@ public static class AtlassianHttpClientFactory
     }
 
     /// <summary>
-    /// An HttpClient that talks to <paramref name="baseAddress"/> with <paramref name="credential"/>.
-    /// Dispose it to release the connections.
+    /// An HttpClient that talks to <paramref name="baseAddress"/> with <paramref name="credential"/> (none: calls
+    /// that need no authentication). Dispose it to release the connections.
     /// </summary>
-    public static AtlassianHttpClient Create(Uri baseAddress, ApiCredential credential, HttpClientOptions options, HttpCallStats stats)
+    public static AtlassianHttpClient Create(Uri baseAddress, ApiCredential? credential, HttpClientOptions options, HttpCallStats stats)
     {
         var pacer = new RateLimitPacer(options.Time);
-        var network = options.Network ?? new SocketsHttpHandler
+        var handlers = new List<DelegatingHandler> { new PacingHandler(pacer), new ResilienceHandler(Pipeline(options)), new HttpTraceHandler(() => CurrentTrace, stats) };
+        if (credential is not null)
         {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = 64,
-        };
-        HttpMessageHandler chain = Chain(network,
-            new PacingHandler(pacer),
-            new ResilienceHandler(Pipeline(options)),
-            new HttpTraceHandler(() => CurrentTrace, stats),
-            new AuthorizationHandler(credential, baseAddress),
-            new RateLimitObserver(pacer));
+            handlers.Add(new AuthorizationHandler(credential, baseAddress, options));
+            handlers.Add(new SecretScrubbingHandler(credential));
+        }
+
+        handlers.Add(new RateLimitObserver(pacer));
+        HttpMessageHandler chain = Chain(Network(options), [.. handlers]);
         var client = new HttpClient(chain, disposeHandler: true)
         {
             BaseAddress = baseAddress,
@@ -51,6 +48,22 @@ public static class AtlassianHttpClientFactory
         client.DefaultRequestHeaders.Add("User-Agent", "JiraDeactivate-PowerShell");
         return new AtlassianHttpClient(client, stats);
     }
+
+    /// <summary>The client of an OAuth token endpoint: retries and timeouts, no redirects, no trace (its body holds a secret).</summary>
+    internal static HttpClient CreateTokenClient(HttpClientOptions options) =>
+        new(Chain(Network(options), new ResilienceHandler(Pipeline(options))), disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            DefaultRequestHeaders = { { "Accept", "application/json" }, { "User-Agent", "JiraDeactivate-PowerShell" } },
+        };
+
+    private static HttpMessageHandler Network(HttpClientOptions options) => options.Network ?? new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = 64,
+    };
 
     /// <summary>Links the handlers, outermost first, in front of <paramref name="network"/>.</summary>
     private static HttpMessageHandler Chain(HttpMessageHandler network, params DelegatingHandler[] handlers)
@@ -67,10 +80,12 @@ public static class AtlassianHttpClientFactory
 
     /// <summary>
     /// Every call the module makes is safe to repeat: reads, and membership changes whose repeat is answered
-    /// "not a member" / "already a member", which the clients count as done.
+    /// "not a member" / "already a member", which the clients count as done. The total budget bounds one call
+    /// whatever happens inside it, so a server that hangs is reported within about two attempt timeouts.
     /// </summary>
     private static ResiliencePipeline<HttpResponseMessage> Pipeline(HttpClientOptions options) =>
         new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.Time }
+            .AddTimeout(options.TotalBudget)
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetries,
@@ -90,7 +105,9 @@ public static class AtlassianHttpClientFactory
         { Exception: HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound } } } => false,
         // A refused connection is retried once (a server restarting), not for a minute.
         { Exception: HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } } => attempt < 1,
-        { Exception: HttpRequestException or TimeoutRejectedException or IOException } => true,
+        // A server that let a whole attempt time out is hung, not busy: one more try, not six (issue 21).
+        { Exception: TimeoutRejectedException } => attempt < 1,
+        { Exception: HttpRequestException or IOException } => true,
         { Result: { } response } => response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
             or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
         _ => false,

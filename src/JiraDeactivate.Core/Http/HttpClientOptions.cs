@@ -6,6 +6,14 @@ public sealed record HttpClientOptions
     /// <summary>Longest wait for one answer before the attempt counts as failed and is retried.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Longest time one call may take with all its attempts and back-off delays (rate-limit pauses before a call
+    /// are not counted); never less than two attempt timeouts.
+    /// </summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    internal TimeSpan TotalBudget => TimeSpan.FromTicks(Math.Max(TotalTimeout.Ticks, (AttemptTimeout * 2 + RetryDelay * 2).Ticks));
+
     /// <summary>Retries of one call after 429, 5xx, a dropped connection or a timeout.</summary>
     public int MaxRetries { get; init; } = 6;
 

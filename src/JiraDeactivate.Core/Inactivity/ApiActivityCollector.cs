@@ -162,10 +162,10 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         DisplayName = account.DisplayName,
         // Jira hides some users' emails; the Admin API gives them, and -Exclude by email needs them.
         Email = account.Email ?? record?.Email,
-        Status = SearchEvidence.StatusOf(record) ?? (account.Active ? AccountStatus.Active : AccountStatus.Deactivated),
+        StatusValue = SearchEvidence.StatusOf(record) ?? (account.Active ? AccountStatus.Active : AccountStatus.Deactivated),
         AddedToOrg = addedToOrg,
         Products = [new ProductActivity(ProductNames.AdminApiKey(product), product, siteName, HasAccess: true, lastActive)],
-        Source = ActivitySource.Api,
+        SourceValue = ActivitySource.Api,
     };
 
     private sealed class Counts(Action<ApiCollectProgress>? report)

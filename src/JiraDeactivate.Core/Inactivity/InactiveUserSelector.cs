@@ -38,14 +38,14 @@ public sealed class InactiveUserSelector
     /// </summary>
     public void Select(JiraUserActivity user, ICollection<InactiveJiraUser> found)
     {
-        if (!_filter.AllowsStatus(user.Status) || _filter.IsExcluded(user.AccountId, user.Email))
+        if (!_filter.AllowsStatus(user.StatusValue) || _filter.IsExcluded(user.AccountId, user.Email))
         {
             return;
         }
 
         foreach (var activity in user.Products)
         {
-            if (activity.Product != _product || activity.HasAccess == false || !activity.LastSeenReported || !_filter.AllowsSite(activity.Site))
+            if (activity.ProductValue != _product || activity.HasAccess == false || !activity.LastSeenReported || !_filter.AllowsSite(activity.Site))
             {
                 continue;
             }
@@ -64,10 +64,10 @@ public sealed class InactiveUserSelector
                     DaysInactive = verdict.DaysInactive,
                     NeverActive = verdict.NeverActive,
                     AddedToOrg = user.AddedToOrg,
-                    StatusValue = user.Status,
+                    StatusValue = user.StatusValue,
                     OrgRole = user.OrgRole,
-                    Groups = user.Groups.Count == 0 ? TextList.Empty : new TextList(user.Groups),
-                    SourceValue = user.Source,
+                    Groups = user.Groups,
+                    SourceValue = user.SourceValue,
                     MoreThan = _rule.MoreThanDays,
                     AsOf = _rule.AsOf,
                     Judgment = _seal?.Seal(new JudgmentPayload(user.AccountId, _product.ToString(), activity.Site, _rule.MoreThanDays, _rule.AsOf, _seal.Now,

@@ -5,7 +5,10 @@ namespace JiraDeactivate.Core.Products;
 /// <summary>A product's seats on a site: how many are paid for, used and left, and the groups that take them.</summary>
 public sealed record JiraProductLicense
 {
-    public JiraProduct? Product { get; init; }
+    /// <summary>The product by name (so ConvertTo-Json writes the name), or null for an application role the module does not know.</summary>
+    public string? Product => ProductValue?.ToString();
+
+    internal JiraProduct? ProductValue { get; init; }
 
     /// <summary>The application role key, e.g. "jira-software".</summary>
     public required string Key { get; init; }
@@ -33,7 +36,7 @@ public sealed record JiraProductLicense
 
     public static JiraProductLicense From(ProductRole role, string? site) => new()
     {
-        Product = role.Product,
+        ProductValue = role.Product,
         Key = role.Key,
         Name = role.Name,
         Site = site,

@@ -28,6 +28,8 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
         Message = JudgmentNote(plan),
     };
 
+    public ProductAccessRemoval Declined(RemovalPlan plan, string reason) => RemovalResults.From(plan, RemovalStatus.Skipped, reason, null, null, siteName);
+
     public async Task<ChangeOutcome<ProductAccessRemoval>> ExecuteAsync(RemovalPlan plan, ChangeContext context, CancellationToken cancellationToken)
     {
         string? lookNote = null;

@@ -27,6 +27,8 @@ public sealed class RestoreChange(JiraRestClient jira, RestoreValidator validato
 
     public JournalEntry? PlannedLine(RestoreCheck plan, string runId) => null;
 
+    public ProductAccessRestore Declined(RestoreCheck plan, string reason) => Outcome(plan.Allowed ?? plan.Item, [], RestoreStatus.Skipped, reason, null).Result;
+
     public async Task<ChangeOutcome<ProductAccessRestore>> ExecuteAsync(RestoreCheck plan, ChangeContext context, CancellationToken cancellationToken)
     {
         var item = plan.Allowed ?? throw new InvalidOperationException($"{plan.Item.Target}: nothing of this item may be restored.");

@@ -50,10 +50,29 @@ public sealed class ChangeRun<TRequest, TPlan, TResult>
 
     /// <summary>
     /// The plans that change something and that <paramref name="approve"/> (ShouldProcess, with target and action)
-    /// accepts, in order. Call it on the thread that may ask: it calls back once per plan.
+    /// accepts, in order. Call it on the thread that may ask: it calls back once per plan. With
+    /// <paramref name="declined"/> (a real run, not a preview), each plan refused gets a Skipped result there.
     /// </summary>
-    public IReadOnlyList<TPlan> Approve(IEnumerable<TPlan> plans, Func<string, string, bool> approve) =>
-        plans.Where(p => _change.Changes(p) && approve(_change.Target(p), _change.Action(p))).ToList();
+    public IReadOnlyList<TPlan> Approve(IEnumerable<TPlan> plans, Func<string, string, bool> approve, ICollection<TResult>? declined = null)
+    {
+        var approved = new List<TPlan>();
+        foreach (var plan in plans.Where(_change.Changes))
+        {
+            if (approve(_change.Target(plan), _change.Action(plan)))
+            {
+                approved.Add(plan);
+            }
+            else
+            {
+                declined?.Add(_change.Declined(plan, DeclinedReason));
+            }
+        }
+
+        return approved;
+    }
+
+    /// <summary>Why a user declined at the prompt was not changed.</summary>
+    public const string DeclinedReason = "declined at the confirmation prompt; nothing was changed";
 
     /// <summary>
     /// Starts the run in the journal: its RunStarted line (for a change of its own) and a Planned line per approved

@@ -27,6 +27,9 @@ public interface IChange<in TRequest, TPlan, TResult>
     /// <summary>The line written for an approved plan before any change of the run is made; null for none.</summary>
     JournalEntry? PlannedLine(TPlan plan, string runId);
 
+    /// <summary>The result for a plan the user declined at the confirmation prompt: Skipped, nothing changed, with <paramref name="reason"/>.</summary>
+    TResult Declined(TPlan plan, string reason);
+
     /// <summary>Makes the change and verifies it, journaling each step through <paramref name="context"/>.</summary>
     Task<ChangeOutcome<TResult>> ExecuteAsync(TPlan plan, ChangeContext context, CancellationToken cancellationToken);
 }

@@ -14,12 +14,16 @@ public sealed class JiraAdminSession : IDisposable
     private readonly AtlassianHttpClient? _adminHttp;
     private readonly ApiCredential? _jiraCredential;
     private readonly ApiCredential? _adminCredential;
+    private JiraAdminConnection? _connection;
 
-    internal JiraAdminSession(SiteConnection? site, OrganizationConnection? organization)
+    internal JiraAdminSession(SiteConnection? site, OrganizationConnection? organization, IReadOnlyList<string>? notes = null, IReadOnlyList<string>? warnings = null)
     {
+        Notes = notes ?? [];
+        Warnings = warnings ?? [];
         if (site is not null)
         {
             Site = site.Uri;
+            JiraApiUri = site.JiraApi;
             SiteName = site.Name;
             CloudId = site.CloudId;
             Account = site.Account;
@@ -41,10 +45,28 @@ public sealed class JiraAdminSession : IDisposable
 
     public DateTime ConnectedAt { get; } = DateTime.UtcNow;
 
-    /// <summary>What the session is connected to, without any secret.</summary>
-    public JiraAdminConnection Connection => JiraAdminConnection.Describe(this, _jiraCredential?.User);
+    /// <summary>What the session is connected to, without any secret; always the same object, so it can name the session (-Connection).</summary>
+    public JiraAdminConnection Connection => _connection ??= JiraAdminConnection.Describe(this, _jiraCredential);
 
+    /// <summary>What connecting found out that the user should know (the gateway taken, and why).</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>What the connection cannot do that the user may expect (found while connecting).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>When the connected account's API token expires, from the Admin API's inventory (the soonest of its tokens).</summary>
+    public DateTimeOffset? ApiTokenExpiresAt { get; init; }
+
+    /// <summary>When the organization's API key that expires first expires, from the Admin API's inventory.</summary>
+    public DateTimeOffset? AdminApiKeyExpiresAt { get; init; }
+
+    public string? AdminApiKeyName { get; init; }
+
+    /// <summary>The site's own address (https://acme.atlassian.net/), also when its REST API is reached through the gateway.</summary>
     public Uri? Site { get; }
+
+    /// <summary>Where the Jira REST API is called: the site, or the gateway (https://api.atlassian.com/ex/jira/&lt;cloudId&gt;/).</summary>
+    public Uri? JiraApiUri { get; }
 
     /// <summary>The site's sub-domain ("acme" for acme.atlassian.net), as exports name it.</summary>
     public string? SiteName { get; }
@@ -92,7 +114,7 @@ public sealed class JiraAdminSession : IDisposable
         _adminCredential?.Dispose();
     }
 
-    internal sealed record SiteConnection(Uri Uri, string? Name, string? CloudId, JiraAccount Account, AtlassianHttpClient Http, ApiCredential Credential);
+    internal sealed record SiteConnection(Uri Uri, Uri JiraApi, string? Name, string? CloudId, JiraAccount Account, AtlassianHttpClient Http, ApiCredential Credential);
 
     internal sealed record OrganizationConnection(Uri Uri, Organization Organization, AtlassianHttpClient Http, ApiCredential Credential);
 }

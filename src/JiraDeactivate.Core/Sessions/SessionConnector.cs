@@ -11,22 +11,27 @@ public static class SessionConnector
     {
         if (request.SiteCredential is null && request.AdminApiKey is null)
         {
-            throw new ConnectException(ConnectFailure.InvalidArgument, "Give -Site with -Credential (email and API token), -AdminApiKey (organization API key), or both.");
+            throw new ConnectException(ConnectFailure.InvalidArgument, "Give -Site with -Credential (email and API token), -AccessToken or -ClientId (a service account), -AdminApiKey (organization API key), or a site credential and a key.");
         }
 
         if (request.SiteCredential is not null && request.Site is null)
         {
-            throw new ConnectException(ConnectFailure.InvalidArgument, "-Credential needs -Site, the address of your Jira site (https://your-site.atlassian.net).");
+            throw new ConnectException(ConnectFailure.InvalidArgument, "The site credential needs -Site, the address of your Jira site (https://your-site.atlassian.net) or its gateway address (https://api.atlassian.com/ex/jira/<cloudId>).");
         }
 
         if (request.Site is not null && request.SiteCredential is null)
         {
-            throw new ConnectException(ConnectFailure.InvalidArgument, "-Site needs -Credential: the admin's email as the user name and an API token as the password.");
+            throw new ConnectException(ConnectFailure.InvalidArgument, "-Site needs a credential: -Credential (the email as the user name and an API token as the password), -AccessToken, or -ClientId with -ClientSecret.");
         }
 
-        if (request.SiteCredential is { IsEmpty: true } || (request.SiteCredential is { } credential && string.IsNullOrWhiteSpace(credential.User)))
+        if (request.SiteCredential is { IsEmpty: true } || (request.SiteCredential is { Kind: ApiCredentialKind.Basic or ApiCredentialKind.ClientCredentials } credential && string.IsNullOrWhiteSpace(credential.User)))
         {
-            throw new ConnectException(ConnectFailure.InvalidArgument, "-Credential needs the admin's email as the user name and an API token as the password; one of them is empty.");
+            throw new ConnectException(ConnectFailure.InvalidArgument, request.SiteCredential.Kind switch
+            {
+                ApiCredentialKind.Basic => "-Credential needs the admin's email as the user name and an API token as the password; one of them is empty.",
+                ApiCredentialKind.ClientCredentials => "The client credentials need a client ID and a client secret; one of them is empty.",
+                _ => "-AccessToken is empty.",
+            });
         }
 
         if (request.AdminApiKey is { IsEmpty: true })
@@ -36,19 +41,35 @@ public static class SessionConnector
 
         Uri? site = request.Site is null || request.SiteCredential is null ? null : SiteAddress.Normalize(request.Site, "Site");
         Uri? admin = request.AdminApiKey is null ? null : SiteAddress.Normalize(request.AdminApiUri, "AdminApiUri");
+        if (request.SiteCredential is { Kind: ApiCredentialKind.ClientCredentials, TokenUri: { } tokenUri })
+        {
+            CheckTokenUri(tokenUri);
+        }
 
+        var notes = new List<string>();
+        var warnings = new List<string>();
         JiraAdminSession.SiteConnection? siteConnection = null;
         try
         {
             if (site is not null)
             {
-                siteConnection = await ConnectSiteAsync(site, request.SiteCredential!, request.Http, cancellationToken).ConfigureAwait(false);
+                siteConnection = await new SiteConnector(site, request, notes, warnings).ConnectAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var organizationConnection = admin is null
                 ? null
                 : await ConnectOrganizationAsync(admin, request.AdminApiKey!, request.OrganizationId, request.Http, cancellationToken).ConfigureAwait(false);
-            return new JiraAdminSession(siteConnection, organizationConnection);
+            var expiry = organizationConnection is null
+                ? default
+                : await ExpiryCheck.ReadAsync(organizationConnection.Http.Client, organizationConnection.Organization.Id, siteConnection?.Account.AccountId, notes, cancellationToken).ConfigureAwait(false);
+            var session = new JiraAdminSession(siteConnection, organizationConnection, notes, warnings)
+            {
+                ApiTokenExpiresAt = expiry.Token,
+                AdminApiKeyExpiresAt = expiry.Key,
+                AdminApiKeyName = expiry.KeyName,
+            };
+            warnings.AddRange(ExpiryCheck.Warnings(session.Connection, DateTimeOffset.UtcNow));
+            return session;
         }
         catch
         {
@@ -57,39 +78,10 @@ public static class SessionConnector
         }
     }
 
-    private static async Task<JiraAdminSession.SiteConnection> ConnectSiteAsync(Uri site, ApiCredential credential, HttpClientOptions options, CancellationToken cancellationToken)
+    private static void CheckTokenUri(Uri tokenUri)
     {
-        var http = AtlassianHttpClientFactory.Create(site, credential, options, new HttpCallStats());
-        try
-        {
-            var jira = new JiraRestClient(http.Client);
-            JiraAccount account;
-            bool administrator;
-            try
-            {
-                account = await jira.GetMyselfAsync(cancellationToken).ConfigureAwait(false);
-                administrator = await jira.IsJiraAdministratorAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (AtlassianApiException e)
-            {
-                throw SiteFailure(site, credential, e);
-            }
-
-            if (!administrator)
-            {
-                throw new ConnectException(ConnectFailure.NotAdministrator,
-                    $"{credential.User} signed in to {site}, but is not a Jira administrator (no 'Administer Jira' permission); finding and removing product access needs a site admin.");
-            }
-
-            Uri? baseUrl = await Optional(() => jira.GetSiteBaseUrlAsync(cancellationToken)).ConfigureAwait(false);
-            string? cloudId = await Optional(() => jira.GetCloudIdAsync(cancellationToken)).ConfigureAwait(false);
-            return new JiraAdminSession.SiteConnection(site, SiteAddress.NameOf(baseUrl ?? site), cloudId, account, http, credential);
-        }
-        catch
-        {
-            http.Dispose();
-            throw;
-        }
+        // The same rules as the site's address: https (http for this machine only), no user name, query or fragment.
+        SiteAddress.Normalize(tokenUri, "TokenUri");
     }
 
     private static async Task<JiraAdminSession.OrganizationConnection> ConnectOrganizationAsync(Uri admin, ApiCredential key, string? organizationId, HttpClientOptions options, CancellationToken cancellationToken)
@@ -109,7 +101,7 @@ public static class SessionConnector
             catch (AtlassianApiException e)
             {
                 throw e.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                    ? new ConnectException(ConnectFailure.BadApiKey, $"The Admin API at {admin} refused the organization API key ({(int)e.StatusCode!}): it may be wrong, expired, revoked, or a scoped key without access to organizations. {e.Detail}", e)
+                    ? new ConnectException(ConnectFailure.BadApiKey, $"The Admin API at {admin} refused the organization API key ({(int)e.StatusCode!}): it may be wrong, expired (keys last at most a year), revoked, or a scoped key without access to organizations; the Admin API takes only an organization API key, never a service account's token. {e.Detail}", e)
                     : new ConnectException(ConnectFailure.AdminApiUnreachable, $"The Admin API at {admin} could not be reached or did not answer as the Admin API: {e.Message} Check -AdminApiUri (default https://api.atlassian.com) and the network.", e);
             }
 
@@ -129,28 +121,4 @@ public static class SessionConnector
         _ => throw new ConnectException(ConnectFailure.WrongOrganization,
             $"The API key can manage {organizations.Count} organizations: {string.Join(", ", organizations)}. Choose one with -OrganizationId."),
     };
-
-    private static ConnectException SiteFailure(Uri site, ApiCredential credential, AtlassianApiException e) => e.StatusCode switch
-    {
-        HttpStatusCode.Unauthorized => new ConnectException(ConnectFailure.BadToken,
-            $"{site} refused the email and API token of {credential.User} (401): check the email owns the token and the token has not expired or been revoked.", e),
-        HttpStatusCode.Forbidden => new ConnectException(ConnectFailure.BadToken,
-            $"{site} refused {credential.User} (403): the account may be deactivated, or the token scoped without access. {e.Detail}", e),
-        null => new ConnectException(ConnectFailure.WrongSite, $"Could not reach {site}: {e.Detail}", e),
-        _ => new ConnectException(ConnectFailure.WrongSite, $"{site} did not answer as a Jira Cloud site ({(int)e.StatusCode} to {e.Method} {e.Path}): {e.Detail}", e),
-    };
-
-    // Details that improve the session but are not needed to use it.
-    private static async Task<T?> Optional<T>(Func<Task<T?>> call)
-        where T : class
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (AtlassianApiException)
-        {
-            return null;
-        }
-    }
 }

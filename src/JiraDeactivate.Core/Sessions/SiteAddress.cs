@@ -33,7 +33,7 @@ public static class SiteAddress
 
         string path = address.AbsolutePath;
         int gateway = path.IndexOf("/ex/jira/", StringComparison.OrdinalIgnoreCase);
-        string root = gateway >= 0 ? string.Join('/', path[..(gateway + 9)], path[(gateway + 9)..].Split('/')[0]) : string.Empty;
+        string root = gateway >= 0 ? path[..(gateway + 9)] + path[(gateway + 9)..].Split('/')[0] : string.Empty;
         return new Uri($"{address.GetLeftPart(UriPartial.Authority)}{root.TrimEnd('/')}/");
     }
 

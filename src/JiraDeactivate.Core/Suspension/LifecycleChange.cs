@@ -60,6 +60,8 @@ public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPl
     public JournalEntry? PlannedLine(SuspensionPlan plan, string runId) =>
         Operation is null ? null : Line(plan, plan.RunId ?? runId, JournalEvent.Planned, plan.Reason);
 
+    public UserSuspension Declined(SuspensionPlan plan, string reason) => UserSuspension.From(plan, ActionName, SuspensionStatus.Skipped, reason, _siteName);
+
     public async Task<ChangeOutcome<UserSuspension>> ExecuteAsync(SuspensionPlan plan, ChangeContext context, CancellationToken cancellationToken)
     {
         string runId = plan.RunId ?? context.RunId;

@@ -15,7 +15,10 @@ public sealed class JiraUserActivity
 
     public string? Email { get; init; }
 
-    public AccountStatus Status { get; init; }
+    /// <summary>The account status (<see cref="AccountStatus"/>), by name, so ConvertTo-Json and Export-Csv write the name.</summary>
+    public string Status => StatusValue.ToString();
+
+    internal AccountStatus StatusValue { get; init; }
 
     /// <summary>The UTC date the user was added to the organization, when known.</summary>
     public DateTime? AddedToOrg { get; init; }
@@ -25,12 +28,15 @@ public sealed class JiraUserActivity
     /// <summary>True when the source has an organization role column: a null <see cref="OrgRole"/> then means none.</summary>
     public bool OrgRoleReported { get; init; }
 
-    public IReadOnlyList<string> Groups { get; init; } = [];
+    public TextList Groups { get; init; } = TextList.Empty;
 
-    /// <summary>Per product and site: access and last activity.</summary>
-    public IReadOnlyList<ProductActivity> Products { get; init; } = [];
+    /// <summary>Per product and site: access and last activity ("JiraSoftware on acme: 2026-10-21; ..." as text).</summary>
+    public ProductActivityList Products { get; init; } = ProductActivityList.Empty;
 
-    public ActivitySource Source { get; init; }
+    /// <summary>Where the record comes from (<see cref="ActivitySource"/>), by name.</summary>
+    public string Source => SourceValue.ToString();
+
+    internal ActivitySource SourceValue { get; init; }
 
     /// <summary>The file the user came from (CSV only).</summary>
     public string? SourceFile { get; init; }

@@ -10,16 +10,22 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Connects this PowerShell session to a Jira Cloud site and/or an Atlassian organization.</para>
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "JiraAdmin", DefaultParameterSetName = CredentialSet)]
+[Cmdlet(VerbsCommunications.Connect, "JiraAdmin", DefaultParameterSetName = CredentialSet, HelpUri = HelpPages.Root + "Connect-JiraAdmin.md")]
 [OutputType(typeof(JiraAdminConnection))]
 public sealed class ConnectJiraAdminCommand : JiraCmdlet
 {
     private const string CredentialSet = "Credential";
     private const string VaultSet = "Vault";
+    private const string AccessTokenSet = "AccessToken";
+    private const string ClientSecretSet = "ClientSecret";
+    private const string ClientSecretCredentialSet = "ClientSecretCredential";
 
-    /// <summary>The Jira site, e.g. https://acme.atlassian.net.</summary>
+    /// <summary>The Jira site, e.g. https://acme.atlassian.net, or its gateway address https://api.atlassian.com/ex/jira/&lt;cloudId&gt;.</summary>
     [Parameter(Position = 0, ParameterSetName = CredentialSet)]
     [Parameter(ParameterSetName = VaultSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = AccessTokenSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ClientSecretSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ClientSecretCredentialSet)]
     public Uri? Site { get; set; }
 
     /// <summary>The admin's email (user name) and API token (password), for the site's Jira REST API.</summary>
@@ -27,27 +33,54 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
+    /// <summary>A service account's scoped API token, sent as a bearer token through the gateway.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+    public SecureString? AccessToken { get; set; }
+
+    /// <summary>The client ID of a service account's OAuth 2.0 credential (client credentials).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ClientId { get; set; }
+
+    /// <summary>The client secret of the service account's OAuth 2.0 credential.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+    public SecureString? ClientSecret { get; set; }
+
+    /// <summary>The OAuth 2.0 credential as a PSCredential: the client ID as the user name, the client secret as the password.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ClientSecretCredentialSet)]
+    [Credential]
+    public PSCredential? ClientSecretCredential { get; set; }
+
     /// <summary>An organization admin API key, for last-active dates from the Admin API.</summary>
     [Parameter(ParameterSetName = CredentialSet)]
+    [Parameter(ParameterSetName = AccessTokenSet)]
+    [Parameter(ParameterSetName = ClientSecretSet)]
+    [Parameter(ParameterSetName = ClientSecretCredentialSet)]
     public SecureString? AdminApiKey { get; set; }
 
     /// <summary>The organization; without it, the only organization the key can manage.</summary>
-    [Parameter(ParameterSetName = CredentialSet)]
-    [Parameter(ParameterSetName = VaultSet)]
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string? OrganizationId { get; set; }
 
     /// <summary>The Admin API's address; default https://api.atlassian.com.</summary>
-    [Parameter(ParameterSetName = CredentialSet)]
-    [Parameter(ParameterSetName = VaultSet)]
+    [Parameter]
     public Uri AdminApiUri { get; set; } = ConnectRequest.DefaultAdminApiUri;
+
+    /// <summary>Atlassian's API gateway, which scoped tokens and service accounts need; default https://api.atlassian.com.</summary>
+    [Parameter]
+    public Uri GatewayUri { get; set; } = GatewayAddress.DefaultGatewayUri;
+
+    /// <summary>The OAuth 2.0 token endpoint for -ClientId; default https://auth.atlassian.com/oauth/token.</summary>
+    [Parameter]
+    public Uri TokenUri { get; set; } = DefaultTokenUri;
 
     /// <summary>The SecretManagement vault that holds the connection secret.</summary>
     [Parameter(Mandatory = true, ParameterSetName = VaultSet)]
     [ValidateNotNullOrEmpty]
     public string Vault { get; set; } = string.Empty;
 
-    /// <summary>The name of the secret: a hashtable with Site, Email, ApiToken, AdminApiKey and OrganizationId.</summary>
+    /// <summary>The name of the secret: a hashtable with Site, Email, ApiToken (or AccessToken, or ClientId and ClientSecret), AdminApiKey and OrganizationId.</summary>
     [Parameter(Mandatory = true, ParameterSetName = VaultSet)]
     [ValidateNotNullOrEmpty]
     public string SecretName { get; set; } = string.Empty;
@@ -57,12 +90,16 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
     [ValidateRange(1, 600)]
     public int TimeoutSec { get; set; } = 30;
 
-    /// <summary>Emits the connection.</summary>
+    /// <summary>Emits the connection, for -Connection of other commands; it stays open when a later Connect-JiraAdmin makes another the default.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    private static readonly Uri DefaultTokenUri = new("https://auth.atlassian.com/oauth/token");
+
     protected override void EndProcessing()
     {
+        // A failed connect must leave no connection behind: later commands say "not connected", not use the old site.
+        SessionStore.ClearDefault();
         var request = ParameterSetName == VaultSet ? RequestFromVault() : RequestFromParameters();
         JiraAdminSession? session = null;
         try
@@ -82,8 +119,18 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
             }
         }
 
-        SessionStore.Set(session!);
-        WriteVerbose($"Connected: {session!.Connection}.");
+        SessionStore.Set(session!, kept: PassThru);
+        foreach (string note in session!.Notes)
+        {
+            WriteVerbose(note);
+        }
+
+        foreach (string warning in session.Warnings)
+        {
+            WriteWarning(warning);
+        }
+
+        WriteVerbose($"Connected: {session.Connection}.");
         if (PassThru)
         {
             WriteObject(session.Connection);
@@ -93,9 +140,16 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
     private ConnectRequest RequestFromParameters() => new()
     {
         Site = Site,
-        SiteCredential = Credential is null ? null : ApiCredential.Basic(Credential.UserName, Credential.Password),
+        SiteCredential = ParameterSetName switch
+        {
+            AccessTokenSet => ApiCredential.BearerToken(AccessToken!),
+            ClientSecretSet => ApiCredential.ClientCredentials(ClientId!, ClientSecret!, TokenUri),
+            ClientSecretCredentialSet => ApiCredential.ClientCredentials(ClientSecretCredential!.UserName, ClientSecretCredential.Password, TokenUri),
+            _ => Credential is null ? null : ApiCredential.Basic(Credential.UserName, Credential.Password),
+        },
         AdminApiKey = AdminApiKey is null ? null : ApiCredential.Bearer(AdminApiKey),
         AdminApiUri = AdminApiUri,
+        GatewayUri = GatewayUri,
         OrganizationId = OrganizationId,
         Http = new HttpClientOptions { AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec) },
     };
@@ -121,21 +175,28 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
         catch (Exception e) when (e is RuntimeException or InvalidDataException)
         {
             ThrowTerminatingError(Error(
-                $"Could not read the secret '{SecretName}' from the vault '{Vault}' as a connection: {(e is InvalidDataException ? e.Message : e.Message.Split('\n')[0])}. Store it as a hashtable: @{{ Site = 'https://acme.atlassian.net'; Email = 'admin@acme.example'; ApiToken = '<API token>'; AdminApiKey = '<organization API key>'; OrganizationId = '<optional>' }}.",
+                $"Could not read the secret '{SecretName}' from the vault '{Vault}' as a connection: {(e is InvalidDataException ? e.Message : e.Message.Split('\n')[0])}. Store it as a hashtable: @{{ Site = 'https://acme.atlassian.net'; Email = 'admin@acme.example'; ApiToken = '<API token>'; AdminApiKey = '<organization API key>'; OrganizationId = '<optional>' }} (a service account: ClientId and ClientSecret, or AccessToken, instead of Email and ApiToken).",
                 "SecretUnreadable", ErrorCategory.ReadError, SecretName, e));
             throw;
         }
 
         string? email = VaultSecret.Text(secret, "Email");
         var token = VaultSecret.Secure(secret, "ApiToken");
+        var bearer = VaultSecret.Secure(secret, "AccessToken");
+        string? clientId = VaultSecret.Text(secret, "ClientId");
+        var clientSecret = VaultSecret.Secure(secret, "ClientSecret");
         var key = VaultSecret.Secure(secret, "AdminApiKey");
         string? site = VaultSecret.Text(secret, "Site");
         return new ConnectRequest
         {
             Site = Site ?? (site is null ? null : new Uri(site, UriKind.RelativeOrAbsolute)),
-            SiteCredential = email is not null && token is not null ? ApiCredential.Basic(email, token) : null,
+            SiteCredential = email is not null && token is not null ? ApiCredential.Basic(email, token)
+                : clientId is not null && clientSecret is not null ? ApiCredential.ClientCredentials(clientId, clientSecret, TokenUri)
+                : bearer is not null ? ApiCredential.BearerToken(bearer)
+                : null,
             AdminApiKey = key is null ? null : ApiCredential.Bearer(key),
             AdminApiUri = AdminApiUri,
+            GatewayUri = GatewayUri,
             OrganizationId = OrganizationId ?? VaultSecret.Text(secret, "OrganizationId"),
             Http = new HttpClientOptions { AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec) },
         };

@@ -6,7 +6,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Writes a report of inactive users, seats and the results of removals, restores and suspensions: a self-contained HTML page, or Markdown.</para>
 /// </summary>
-[Cmdlet(VerbsData.Export, "JiraInactivityReport", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "JiraInactivityReport", SupportsShouldProcess = true, HelpUri = HelpPages.Root + "Export-JiraInactivityReport.md")]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
 {

@@ -12,7 +12,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Finds the users who hold access to a Jira product and have not used it for more than a number of days.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "InactiveJiraUser", DefaultParameterSetName = FromApiSet)]
+[Cmdlet(VerbsCommon.Get, "InactiveJiraUser", DefaultParameterSetName = FromApiSet, HelpUri = HelpPages.Root + "Get-InactiveJiraUser.md")]
 [OutputType(typeof(InactiveJiraUser))]
 public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
 {
@@ -21,15 +21,14 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
     private const string FromPathSet = "FromPath";
 
     private static readonly TimeSpan s_progressInterval = TimeSpan.FromMilliseconds(250);
-    private InactiveUserSelector? _selector;
+    private InactiveUserSelector[] _selectors = [];
     private InactiveUserFilter? _filter;
     // Reused for every user judged: most users of an export are found active, and cost no allocation then.
     private readonly List<InactiveJiraUser> _found = [];
     private long _usersRead;
-    private bool _productSeen;
-    // Boxed rather than enum fields: PowerShell loads every public type of this assembly at Import-Module, and a
+    private bool[] _productSeen = [];
+    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
     // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
-    private object _product = default(JiraProduct);
     private object _activitySource = ApiActivitySource.Auto;
 
     /// <summary>Users from Import-CsvExport.</summary>
@@ -42,10 +41,11 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
     [SupportsWildcards]
     public string[] Path { get; set; } = [];
 
-    /// <summary>The product whose seats are looked at.</summary>
+    /// <summary>The products whose seats are looked at: one object per user and product a user is inactive in.</summary>
     [Parameter(Mandatory = true, Position = 0)]
-    [ProductNameTransformation]
-    public JiraProduct Product { get => (JiraProduct)_product; set => _product = value; }
+    [ProductNameTransformation(AllowList = true)]
+    [ValidateNotNullOrEmpty]
+    public JiraProduct[] Product { get; set; } = [];
 
     /// <summary>Inactive for more than this many days (30: a month, 365: a year).</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -92,6 +92,10 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
     [Parameter(ParameterSetName = FromApiSet)]
     public ApiActivitySource ActivitySource { get => (ApiActivitySource)_activitySource; set => _activitySource = value; }
 
+    /// <summary>The connection to use (from Connect-JiraAdmin -PassThru); default this session's connection.</summary>
+    [Parameter(ParameterSetName = FromApiSet)]
+    public JiraAdminConnection? Connection { get; set; }
+
     protected override void BeginProcessing()
     {
         var exclusions = new WildcardMatcher(Exclude);
@@ -112,8 +116,11 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
                 "AsOfInFuture", ErrorCategory.InvalidArgument, AsOf));
         }
 
-        _selector = new InactiveUserSelector(Product, rule, _filter, OpenJudgmentSeal());
-        WriteVerbose($"Inactive in {Product}: last activity before {rule.ActivityDataDate.AddDays(-MoreThan):yyyy-MM-dd} (UTC; more than {MoreThan} days before {rule.ActivityDataDate:yyyy-MM-dd}, the last day Atlassian's data is sure to cover at {rule.AsOf:u}).");
+        Product = [.. Product.Distinct()];
+        var seal = OpenJudgmentSeal();
+        _selectors = [.. Product.Select(product => new InactiveUserSelector(product, rule, _filter, seal))];
+        _productSeen = new bool[Product.Length];
+        WriteVerbose($"Inactive in {string.Join(" and ", Product)}: last activity before {rule.ActivityDataDate.AddDays(-MoreThan):yyyy-MM-dd} (UTC; more than {MoreThan} days before {rule.ActivityDataDate:yyyy-MM-dd}, the last day Atlassian's data is sure to cover at {rule.AsOf:u}).");
     }
 
     protected override void ProcessRecord()
@@ -123,7 +130,7 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
             foreach (string file in ResolveExportPaths(Path, literal: false))
             {
                 // The users go no further than the rule: only the product's own columns are read.
-                ReadExport(file, "Get-InactiveJiraUser", Judge, Product);
+                ReadExport(file, "Get-InactiveJiraUser", Judge, Product.Length == 1 ? Product[0] : null);
             }
         }
         else if (InputObject is { } user)
@@ -135,15 +142,19 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
     private void Judge(JiraUserActivity user)
     {
         _usersRead++;
-        if (!_productSeen)
+        for (int i = 0; i < Product.Length; i++)
         {
-            foreach (var product in user.Products)
+            if (!_productSeen[i])
             {
-                _productSeen |= product.Product == Product && product.LastSeenReported;
+                foreach (var product in user.Products)
+                {
+                    _productSeen[i] |= product.ProductValue == Product[i] && product.LastSeenReported;
+                }
             }
+
+            _selectors[i].Select(user, _found);
         }
 
-        _selector!.Select(user, _found);
         foreach (var inactive in _found)
         {
             WriteObject(inactive);
@@ -160,15 +171,18 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
             return;
         }
 
-        if (_usersRead > 0 && !_productSeen)
+        for (int i = 0; i < Product.Length; i++)
         {
-            WriteWarning($"None of the {_usersRead:N0} users has last-active data for {Product}: the input has no 'Last seen in' column for it, so no user could be judged.");
+            if (_usersRead > 0 && !_productSeen[i])
+            {
+                WriteWarning($"None of the {_usersRead:N0} users has last-active data for {Product[i]}: the input has no 'Last seen in' column for it, so no user could be judged.");
+            }
         }
     }
 
     private void FindFromApi()
     {
-        if (SessionStore.Current is not { } session)
+        if (ConnectedSession() is not { } session)
         {
             ThrowTerminatingError(Error(
                 "Get-InactiveJiraUser needs users: name an export with -Path (Get-InactiveJiraUser -Path ./export-users.csv -Product JiraSoftware -MoreThan 90), pipe Import-CsvExport output into it, or run Connect-JiraAdmin to read them from the Admin API.",
@@ -189,19 +203,23 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
             return;
         }
 
-        try
+        for (int i = 0; i < Product.Length; i++)
         {
-            RunAsync((queue, token) => CollectAsync(collector, session, queue, token));
-        }
-        catch (AtlassianApiException e)
-        {
-            ThrowTerminatingError(Error($"Could not list the users of {Product}: {e.Message}", "ProductUsersUnavailable", CategoryOf(e), Product, e));
+            var (product, selector) = (Product[i], _selectors[i]);
+            try
+            {
+                RunAsync((queue, token) => CollectAsync(collector, product, selector, session, queue, token));
+            }
+            catch (AtlassianApiException e)
+            {
+                ThrowTerminatingError(Error($"Could not list the users of {product}: {e.Message}", "ProductUsersUnavailable", CategoryOf(e), product, e));
+            }
         }
     }
 
-    private async Task CollectAsync(ApiActivityCollector collector, JiraAdminSession session, PipelineQueue queue, CancellationToken token)
+    private async Task CollectAsync(ApiActivityCollector collector, JiraProduct product, InactiveUserSelector selector, JiraAdminSession session, PipelineQueue queue, CancellationToken token)
     {
-        var progress = new ApiProgressReporter(queue, $"Get-InactiveJiraUser: {Product} on {session.SiteName}", s_progressInterval);
+        var progress = new ApiProgressReporter(queue, $"Get-InactiveJiraUser: {product} on {session.SiteName}", s_progressInterval);
         var options = new ApiCollectOptions
         {
             ThrottleLimit = ThrottleLimit,
@@ -216,12 +234,12 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
         var adminBefore = session.AdminStats!.Snapshot();
         var clock = Stopwatch.StartNew();
         int judged = 0;
-        await foreach (var result in collector.CollectAsync(Product, options, token).ConfigureAwait(false))
+        await foreach (var result in collector.CollectAsync(product, options, token).ConfigureAwait(false))
         {
             if (result.User is { } user)
             {
                 judged++;
-                foreach (var inactive in _selector!.Select(user))
+                foreach (var inactive in selector.Select(user))
                 {
                     queue.WriteObject(inactive);
                 }

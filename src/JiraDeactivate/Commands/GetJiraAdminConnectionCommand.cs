@@ -6,7 +6,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Shows what this PowerShell session is connected to: site, organization and user. Never a secret.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "JiraAdminConnection")]
+[Cmdlet(VerbsCommon.Get, "JiraAdminConnection", HelpUri = HelpPages.Root + "Get-JiraAdminConnection.md")]
 [OutputType(typeof(JiraAdminConnection))]
 public sealed class GetJiraAdminConnectionCommand : JiraCmdlet
 {
@@ -14,7 +14,13 @@ public sealed class GetJiraAdminConnectionCommand : JiraCmdlet
     {
         if (SessionStore.Current is { } session)
         {
-            WriteObject(session.Connection);
+            var connection = session.Connection;
+            foreach (string warning in ExpiryCheck.Warnings(connection, DateTimeOffset.UtcNow))
+            {
+                WriteWarning(warning);
+            }
+
+            WriteObject(connection);
         }
     }
 }

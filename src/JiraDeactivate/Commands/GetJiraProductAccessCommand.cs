@@ -2,13 +2,14 @@ using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate.Commands;
 
 /// <summary>
 /// <para type="synopsis">Shows users' current access to each Jira product and the groups that grant it.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "JiraProductAccess")]
+[Cmdlet(VerbsCommon.Get, "JiraProductAccess", HelpUri = HelpPages.Root + "Get-JiraProductAccess.md")]
 [OutputType(typeof(JiraProductAccess))]
 public sealed class GetJiraProductAccessCommand : JiraCmdlet
 {
@@ -21,13 +22,17 @@ public sealed class GetJiraProductAccessCommand : JiraCmdlet
 
     /// <summary>Only these products; default both.</summary>
     [Parameter]
-    [ProductNameTransformation]
+    [ProductNameTransformation(AllowList = true)]
     public JiraProduct[] Product { get; set; } = [];
 
     /// <summary>How many users are read at the same time.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
+
+    /// <summary>The connection to use (from Connect-JiraAdmin -PassThru); default this session's connection.</summary>
+    [Parameter]
+    public JiraAdminConnection? Connection { get; set; }
 
     protected override void ProcessRecord() => _accounts.AddRange(AccountId.Where(id => !_accounts.Contains(id)));
 

@@ -6,7 +6,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Reads the users of an Atlassian Administration "Export users" CSV.</para>
 /// </summary>
-[Cmdlet(VerbsData.Import, "CsvExport", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsData.Import, "CsvExport", DefaultParameterSetName = PathSet, HelpUri = HelpPages.Root + "Import-CsvExport.md")]
 [OutputType(typeof(JiraUserActivity))]
 public sealed class ImportCsvExportCommand : ExportReadingCmdlet
 {

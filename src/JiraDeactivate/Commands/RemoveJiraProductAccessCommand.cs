@@ -11,7 +11,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Removes users' access to a Jira product by removing them from the groups that grant it; keeps their accounts.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpPages.Root + "Remove-JiraProductAccess.md")]
 [OutputType(typeof(ProductAccessRemoval), typeof(RemovalPlanItem))]
 public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
 {
@@ -129,7 +129,8 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
             }
         }
 
-        var approved = run.Approve(plans, ShouldProcess);
+        var declined = new List<ProductAccessRemoval>();
+        var approved = run.Approve(plans, ShouldProcess, preview ? null : declined);
         if (preview)
         {
             plans.Where(p => p.ChangesAccess).ToList().ForEach(_summary.Add);
@@ -137,10 +138,16 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
             return;
         }
 
+        foreach (var result in declined)
+        {
+            _summary.Add(result.Outcome, "declined");
+            WriteObject(result);
+        }
+
         if (approved.Count > 0)
         {
             ExecuteRun(run, approved, Verb, "RemovalFuseTripped", "RemovalFailed", ThrottleLimit, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users",
-                plan => (plan.Target, plan.Request.AccountId), result => _summary.Add(result.Outcome, null));
+                plan => (plan.Target, plan.Request.AccountId), result => _summary.Add(result.Outcome, null), () => _summary.Describe(false));
         }
 
         WriteSummary(preview: false);

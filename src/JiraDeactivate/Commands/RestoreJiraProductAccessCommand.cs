@@ -5,20 +5,24 @@ using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
+using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate.Commands;
 
 /// <summary>
 /// <para type="synopsis">Puts back the group memberships that Remove-JiraProductAccess took away, as its journal records them.</para>
 /// </summary>
-[Cmdlet(VerbsData.Restore, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = JournalSet)]
+[Cmdlet(VerbsData.Restore, "JiraProductAccess", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = JournalSet, HelpUri = HelpPages.Root + "Restore-JiraProductAccess.md")]
 [OutputType(typeof(ProductAccessRestore))]
 public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
 {
     private const string JournalSet = "Journal";
     private const string ResultSet = "Result";
     private readonly List<RestoreSelection> _selections = [];
+    private readonly RestoreSummary _summary = new();
     private int _withoutJournal;
+    private bool _removalJournalSeen;
+    private bool _suspendJournalSeen;
     // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
     // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
     private object? _product;
@@ -65,6 +69,10 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
 
+    /// <summary>The connection to use (from Connect-JiraAdmin -PassThru); default this session's connection.</summary>
+    [Parameter]
+    public JiraAdminConnection? Connection { get; set; }
+
     protected override void ProcessRecord()
     {
         var selection = InputObject is { } result
@@ -86,17 +94,21 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
             WriteWarning($"{_withoutJournal} input(s) name no journal (results that changed nothing): they are left out; only users of a run with a journal can be restored.");
         }
 
-        if (_selections.Count == 0)
+        if (_selections.Count > 0)
         {
-            return;
+            var (session, jira) = RequireJiraConnection();
+            var validator = new RestoreValidator(new ProductRoleCache(jira), session.SiteName, ReadAdministratorGroups(jira));
+            foreach (var journal in _selections.GroupBy(s => s.JournalPath!, StringComparer.Ordinal))
+            {
+                var selections = journal.ToList();
+                Restore(jira, validator, session.SiteName, session.Connection.User ?? "(unknown)", journal.Key, entry => selections.Any(s => s.Includes(entry)));
+            }
         }
 
-        var (session, jira) = RequireJiraConnection();
-        var validator = new RestoreValidator(new ProductRoleCache(jira), session.SiteName, ReadAdministratorGroups(jira));
-        foreach (var journal in _selections.GroupBy(s => s.JournalPath!, StringComparer.Ordinal))
+        // A suspend journal's restore has written its own line (resumed ...); every other restore, even of nothing, gets this one.
+        if (_removalJournalSeen || !_suspendJournalSeen)
         {
-            var selections = journal.ToList();
-            Restore(jira, validator, session.SiteName, session.Connection.User ?? "(unknown)", journal.Key, entry => selections.Any(s => s.Includes(entry)));
+            WriteHostLine($"Restore-JiraProductAccess{(IsPreview() ? " (preview)" : string.Empty)}: {_summary.Describe(IsPreview())}");
         }
     }
 
@@ -114,9 +126,14 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         if (lines.Any(l => l.Entry is { Event: JournalEvent.RunStarted, Operation: LifecycleChange.SuspendOperation }))
         {
             // A suspend journal: restoring it resumes what its runs suspended.
+            _suspendJournalSeen = true;
             var summary = new LifecycleSummary("would resume", "resumed");
             ResumeFromJournal(path, journal, lines, include, AllowUnsealed, ThrottleLimit, summary);
             WriteHostLine($"Restore-JiraProductAccess{(journal is null ? " (preview)" : string.Empty)}: {summary.Describe(journal is null)}");
+        }
+        else
+        {
+            _removalJournalSeen = true;
         }
 
         var plan = RestorePlanner.FromJournal(lines, JournalKeys.Default, AllowUnsealed, include);
@@ -132,7 +149,9 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         RunForEach(plan.Items, 1, 4, $"Restore-JiraProductAccess: checking {plan.Items.Count} users against Jira", async (item, _, ct) =>
             checks.Add(await run.PlanAsync(item, ct).ConfigureAwait(false)));
 
-        foreach (var refusal in plan.Refusals.Concat(checks.SelectMany(c => c.Refusals)).OrderBy(r => r.Line))
+        var refusals = plan.Refusals.Concat(checks.SelectMany(c => c.Refusals)).OrderBy(r => r.Line).ToList();
+        _summary.AddRefused(refusals.Count);
+        foreach (var refusal in refusals)
         {
             WriteError(Error($"{path}:{refusal.Line}: refused to restore{(refusal.AccountId is null ? string.Empty : $" {refusal.AccountId}")}: {refusal.Reason}.",
                 "JournalLineRefused", ErrorCategory.SecurityError, refusal.AccountId ?? (object)refusal.Line));
@@ -144,14 +163,27 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
             return;
         }
 
-        var approved = run.Approve(checks, ShouldProcess);
-        if (approved.Count == 0 || run.IsPreview)
+        var declined = new List<ProductAccessRestore>();
+        var approved = run.Approve(checks, ShouldProcess, run.IsPreview ? null : declined);
+        if (run.IsPreview)
+        {
+            checks.Where(c => c.Allowed is not null).ToList().ForEach(_ => _summary.Add(null));
+            return;
+        }
+
+        foreach (var result in declined)
+        {
+            _summary.Add(result.Outcome);
+            WriteObject(result);
+        }
+
+        if (approved.Count == 0)
         {
             return;
         }
 
         ExecuteRun(run, approved, "restore product access to", "RestoreFuseTripped", "RestoreFailed", ThrottleLimit, 4, $"Restore-JiraProductAccess: {approved.Count} users",
-            check => (check.Item.Target, check.Item.AccountId));
+            check => (check.Item.Target, check.Item.AccountId), result => _summary.Add(result.Outcome), () => _summary.Describe(false));
     }
 
     // A restore never adds anyone to an administrators' group: those Jira reports now, and the usual names.

@@ -1,13 +1,14 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
+using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate.Commands;
 
 /// <summary>
 /// <para type="synopsis">Restores suspended users' access to the organization, by account ID or from a Suspend-JiraUser journal.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Resume, "JiraUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdSet)]
+[Cmdlet(VerbsLifecycle.Resume, "JiraUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = IdSet, HelpUri = HelpPages.Root + "Resume-JiraUser.md")]
 [OutputType(typeof(UserSuspension))]
 public sealed class ResumeJiraUserCommand : JiraCmdlet
 {
@@ -44,6 +45,10 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 8;
+
+    /// <summary>The connection to use (from Connect-JiraAdmin -PassThru); default this session's connection.</summary>
+    [Parameter]
+    public JiraAdminConnection? Connection { get; set; }
 
     protected override void ProcessRecord()
     {

@@ -8,7 +8,7 @@ namespace JiraDeactivate.Commands;
 /// <summary>
 /// <para type="synopsis">Suspends inactive users' access to the organization (every product; groups are kept, and no seat is billed while suspended).</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Suspend, "JiraUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsLifecycle.Suspend, "JiraUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpPages.Root + "Suspend-JiraUser.md")]
 [OutputType(typeof(UserSuspension))]
 public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
 {

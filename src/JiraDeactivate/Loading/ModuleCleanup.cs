@@ -8,5 +8,5 @@ namespace JiraDeactivate.Loading;
 /// </summary>
 public sealed class ModuleCleanup : IModuleAssemblyCleanup
 {
-    public void OnRemove(PSModuleInfo psModuleInfo) => SessionStore.Remove()?.Dispose();
+    public void OnRemove(PSModuleInfo psModuleInfo) => SessionStore.CloseDefault();
 }

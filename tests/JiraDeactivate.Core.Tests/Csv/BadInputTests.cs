@@ -71,7 +71,7 @@ public class BadInputTests
     {
         var user = Assert.Single(ExportText.Users($"{Header}\na1,A,a@x.example,Active,1 Jan 2024,,{date},User\n"));
 
-        Assert.Equal(new DateTime(2024, 1, 3, 0, 0, 0, DateTimeKind.Utc), user.Products.Single(p => p.Product == JiraProduct.JiraSoftware).LastSeen);
+        Assert.Equal(new DateTime(2024, 1, 3, 0, 0, 0, DateTimeKind.Utc), user.Products.Single(p => p.ProductValue == JiraProduct.JiraSoftware).LastSeen);
     }
 
     [Fact]

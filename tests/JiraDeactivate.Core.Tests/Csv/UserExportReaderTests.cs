@@ -25,13 +25,13 @@ public class UserExportReaderTests
         Assert.Equal("712020:aaaa", ann.AccountId);
         Assert.Equal("Ann Lee", ann.DisplayName);
         Assert.Equal("ann@acme.example", ann.Email);
-        Assert.Equal(AccountStatus.Active, ann.Status);
+        Assert.Equal(AccountStatus.Active, ann.StatusValue);
         Assert.Equal(Utc(2024, 1, 3), ann.AddedToOrg);
         Assert.Equal("Organization admin", ann.OrgRole);
         Assert.Equal(["jira-software-users", "jsm-agents"], ann.Groups);
-        var jira = Assert.Single(ann.Products, p => p.Product == JiraProduct.JiraSoftware);
+        var jira = Assert.Single(ann.Products, p => p.ProductValue == JiraProduct.JiraSoftware);
         Assert.Equal(("Jira", "acme", true, Utc(2024, 4, 28)), (jira.ProductName, jira.Site, jira.HasAccess, jira.LastSeen));
-        var jsm = Assert.Single(ann.Products, p => p.Product == JiraProduct.JiraServiceManagement);
+        var jsm = Assert.Single(ann.Products, p => p.ProductValue == JiraProduct.JiraServiceManagement);
         Assert.True(jsm.NeverAccessed);
         Assert.True(jsm.HasAccess);
         var confluence = Assert.Single(ann.Products, p => p.ProductName == "Confluence");
@@ -48,7 +48,7 @@ public class UserExportReaderTests
             a1,A,a@x.example,Active,1 Jan 2024,,5 Feb 2024,User,6 Mar 2024,User
             """);
 
-        var products = Assert.Single(users).Products.Where(p => p.Product == JiraProduct.JiraSoftware).OrderBy(p => p.Site).ToList();
+        var products = Assert.Single(users).Products.Where(p => p.ProductValue == JiraProduct.JiraSoftware).OrderBy(p => p.Site).ToList();
         Assert.Equal(["new", "old"], products.Select(p => p.Site));
         Assert.Equal([Utc(2024, 3, 6), Utc(2024, 2, 5)], products.Select(p => p.LastSeen!.Value));
     }
@@ -62,7 +62,7 @@ public class UserExportReaderTests
             """);
 
         var jsm = Assert.Single(Assert.Single(users).Products);
-        Assert.Equal(JiraProduct.JiraServiceManagement, jsm.Product);
+        Assert.Equal(JiraProduct.JiraServiceManagement, jsm.ProductValue);
         Assert.Null(jsm.Site);
         Assert.Null(jsm.HasAccess);
         Assert.Equal(Utc(2024, 7, 7), jsm.LastSeen);
@@ -124,14 +124,14 @@ public class UserExportReaderTests
 
         Assert.Equal(2, users.Count);
         var frank = users[0];
-        Assert.Equal(("fgambale", "Frank Gambale", AccountStatus.Active), (frank.AccountId, frank.DisplayName, frank.Status));
+        Assert.Equal(("fgambale", "Frank Gambale", AccountStatus.Active), (frank.AccountId, frank.DisplayName, frank.StatusValue));
         Assert.Equal(["group1", "group2"], frank.Groups);
-        var jsw = Assert.Single(frank.Products, p => p.Product == JiraProduct.JiraSoftware);
+        var jsw = Assert.Single(frank.Products, p => p.ProductValue == JiraProduct.JiraSoftware);
         Assert.Equal((true, Utc(2012, 12, 14)), (jsw.HasAccess, jsw.LastSeen));
-        Assert.Equal(Utc(2012, 12, 14), Assert.Single(frank.Products, p => p.Product == JiraProduct.JiraServiceManagement).LastSeen);
+        Assert.Equal(Utc(2012, 12, 14), Assert.Single(frank.Products, p => p.ProductValue == JiraProduct.JiraServiceManagement).LastSeen);
         Assert.False(Assert.Single(frank.Products, p => p.ProductName == "Confluence").LastSeenReported);
-        Assert.Equal(AccountStatus.Deactivated, users[1].Status);
-        Assert.True(Assert.Single(users[1].Products, p => p.Product == JiraProduct.JiraSoftware).NeverAccessed);
+        Assert.Equal(AccountStatus.Deactivated, users[1].StatusValue);
+        Assert.True(Assert.Single(users[1].Products, p => p.ProductValue == JiraProduct.JiraSoftware).NeverAccessed);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class UserExportReaderTests
 
         var user = Assert.Single(users);
         Assert.Equal(Utc(2020, 2, 2), user.AddedToOrg);
-        var jsw = Assert.Single(user.Products, p => p.Product == JiraProduct.JiraSoftware);
+        var jsw = Assert.Single(user.Products, p => p.ProductValue == JiraProduct.JiraSoftware);
         Assert.Equal((true, Utc(2021, 3, 3)), (jsw.HasAccess, jsw.LastSeen));
     }
 
@@ -311,7 +311,7 @@ public class UserExportReaderTests
 
             Assert.Equal(Utc(2024, 3, 1), user.AddedToOrg);
             Assert.Equal(Utc(2024, 10, 31), user.Products[0].LastSeen);
-            Assert.Equal(AccountStatus.Active, user.Status);
+            Assert.Equal(AccountStatus.Active, user.StatusValue);
         }
         finally
         {
@@ -328,11 +328,11 @@ public class UserExportReaderTests
         Assert.DoesNotContain(records, r => r.Issue is not null);
         Assert.Equal(300, users.Count);
         Assert.Equal(300, users.Select(u => u.AccountId).Distinct().Count());
-        Assert.Contains(users, u => u.Status == AccountStatus.Suspended);
-        Assert.Contains(users, u => u.Status == AccountStatus.Deactivated);
+        Assert.Contains(users, u => u.StatusValue == AccountStatus.Suspended);
+        Assert.Contains(users, u => u.StatusValue == AccountStatus.Deactivated);
         Assert.Contains(users, u => u.OrgRole is not null);
         Assert.Contains(users, u => u.DisplayName!.Contains(',', StringComparison.Ordinal));
-        var jira = users.SelectMany(u => u.Products).Where(p => p.Product == JiraProduct.JiraSoftware).ToList();
+        var jira = users.SelectMany(u => u.Products).Where(p => p.ProductValue == JiraProduct.JiraSoftware).ToList();
         Assert.Equal(["acme", "acme-eu"], jira.Select(p => p.Site!).Distinct().Order());
         Assert.Contains(jira, p => p.HasAccess == true && p.NeverAccessed);
         Assert.Contains(jira, p => p.HasAccess == false);
@@ -354,7 +354,7 @@ public class UserExportReaderTests
         Assert.All(records, record => Assert.Null(record.Issue));
         Assert.Equal(["712020:aaaa", "712020:bbbb"], records.Select(r => r.User!.AccountId));
         var ann = Assert.Single(records[0].User!.Products);
-        Assert.Equal((JiraProduct.JiraSoftware, "acme", true, Utc(2024, 4, 28)), (ann.Product, ann.Site, ann.HasAccess, ann.LastSeen));
+        Assert.Equal((JiraProduct.JiraSoftware, "acme", true, Utc(2024, 4, 28)), (ann.ProductValue, ann.Site, ann.HasAccess, ann.LastSeen));
         Assert.True(Assert.Single(records[1].User!.Products).NeverAccessed);
 
         // Read whole, the first row's other dates are errors, as Import-CsvExport reports them.

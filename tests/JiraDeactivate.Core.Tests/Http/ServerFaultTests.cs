@@ -12,6 +12,9 @@ public sealed class ServerFaultTests
 {
     private const string Token = "token-Secret-0123456789";
 
+    /// <summary>Attempts of a call whose attempts time out: the first and one retry.</summary>
+    private const int TimedOutAttempts = 2;
+
     private static readonly HttpClientOptions s_quick = new()
     {
         AttemptTimeout = TimeSpan.FromMilliseconds(400),
@@ -32,7 +35,7 @@ public sealed class ServerFaultTests
     }
 
     [Fact]
-    public async Task A_server_that_stops_answering_times_out_after_the_retries_with_no_status()
+    public async Task A_server_that_stops_answering_times_out_after_one_retry_with_no_status()
     {
         await using var server = new LoopbackServer((_, _) => null);
         using var http = Client(server.BaseAddress);
@@ -42,9 +45,10 @@ public sealed class ServerFaultTests
 
         Assert.Null(error.StatusCode);
         Assert.Contains("timed out, also after retries", error.Message, StringComparison.Ordinal);
-        Assert.Equal(s_quick.MaxRetries + 1, http.Stats.Requests);
-        Assert.Equal(s_quick.MaxRetries + 1, http.Stats.Failures);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        // A hung server gets one more try, not MaxRetries (issue 21: a hung Admin API cost 234 s per call).
+        Assert.Equal(TimedOutAttempts, http.Stats.Requests);
+        Assert.Equal(TimedOutAttempts, http.Stats.Failures);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
     }
 
@@ -145,7 +149,7 @@ public sealed class ServerFaultTests
 
         Assert.False(safety.IsCancellationRequested, "the call hung until the test gave up");
         Assert.Null(error.StatusCode);
-        Assert.Equal(s_quick.MaxRetries + 1, http.Stats.Requests);
+        Assert.Equal(TimedOutAttempts, http.Stats.Requests);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 

@@ -14,7 +14,7 @@ public class InactiveUserSelectorTests
     {
         AccountId = id,
         Email = email ?? $"{id}@acme.example",
-        Status = status,
+        StatusValue = status,
         AddedToOrg = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc),
         Products = products,
     };

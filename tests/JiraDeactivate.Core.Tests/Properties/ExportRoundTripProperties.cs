@@ -96,8 +96,8 @@ public class ExportRoundTripProperties
         for (int i = 0; i < users.Length; i++)
         {
             var (u, r) = (users[i], read[i]);
-            var jira = r.Products.Single(p => p.Product == JiraProduct.JiraSoftware);
-            var jsm = r.Products.Single(p => p.Product == JiraProduct.JiraServiceManagement);
+            var jira = r.Products.Single(p => p.ProductValue == JiraProduct.JiraSoftware);
+            var jsm = r.Products.Single(p => p.ProductValue == JiraProduct.JiraServiceManagement);
             bool same = r.AccountId == u.AccountId
                 && r.DisplayName == u.Name.Trim()
                 && r.Email == u.Email

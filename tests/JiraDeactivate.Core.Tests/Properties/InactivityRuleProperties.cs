@@ -28,7 +28,7 @@ public class InactivityRuleProperties
         select new JiraUserActivity
         {
             AccountId = $"a{id}",
-            Status = AccountStatus.Active,
+            StatusValue = AccountStatus.Active,
             AddedToOrg = added,
             Products = [new ProductActivity("Jira", JiraProduct.JiraSoftware, "acme", access, seen)],
         };

@@ -88,4 +88,20 @@ public sealed class ConnectCheckTests
         Assert.Single(fake.CallsTo("GET", "/admin/v1/orgs"));
         Assert.Equal(0, session.Fuse.Changed);
     }
+
+    [Fact]
+    public async Task A_Jira_administrator_who_is_not_a_site_administrator_connects_with_a_warning_that_removals_need_site_admin()
+    {
+        using var session = await ConnectAsync(Fake(permissions: """{"permissions":{"ADMINISTER":{"havePermission":true},"SYSTEM_ADMIN":{"havePermission":false}}}"""));
+
+        Assert.Contains(session.Warnings, w => w.Contains("not a site administrator", StringComparison.Ordinal) && w.Contains("Remove-JiraProductAccess", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_site_administrator_connects_without_a_warning()
+    {
+        using var session = await ConnectAsync(Fake(permissions: """{"permissions":{"ADMINISTER":{"havePermission":true},"SYSTEM_ADMIN":{"havePermission":true}}}"""));
+
+        Assert.Empty(session.Warnings);
+    }
 }

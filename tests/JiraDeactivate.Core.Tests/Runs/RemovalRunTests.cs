@@ -69,6 +69,48 @@ public sealed class RemovalRunTests : IDisposable
         return new ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval>(change, fuse ?? new ChangeFuse(), maxUsers, journal, "acme", "me@acme.example");
     }
 
+    [Fact]
+    public async Task The_last_look_is_taken_right_before_the_change_and_a_user_active_since_the_plan_keeps_access()
+    {
+        bool active = false;
+        var fake = new FakeAtlassian((method, path, _) =>
+        {
+            if (path.Contains("/last-active-dates", StringComparison.Ordinal))
+            {
+                return (200, JiraJson.LastActive(("jira", active ? DateTime.UtcNow.AddDays(-2) : DateTime.UtcNow.AddDays(-300))));
+            }
+
+            if (path.Contains("/applicationrole/", StringComparison.Ordinal))
+            {
+                return (200, JiraJson.Role);
+            }
+
+            return method == "DELETE" ? (200, string.Empty) : (200, JiraJson.User("ann", "atlassian", ("g-1", "jira-software-users")));
+        });
+        var jira = new JiraRestClient(fake.Client());
+        var roles = new ProductRoleCache(jira);
+        var planner = new RemovalPlanner(jira, roles, "acme", Policy, new LastLook(new AdminApiClient(fake.Client()), "org-1", "cloud-1"), lookWhenPlanning: false);
+        string path = Path.Combine(_folder, "late.jsonl");
+        ChangeOutcome<ProductAccessRemoval> outcome;
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var run = new ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval>(new RemovalChange(jira, roles, planner, "acme"), new ChangeFuse(), 50, journal, "acme", "me@acme.example");
+            var plan = await run.PlanAsync(Request("ann"), CancellationToken.None);
+            Assert.True(plan.ChangesAccess);
+            Assert.Empty(fake.CallsTo("GET", "/last-active-dates"));
+            active = true;
+            run.Begin([plan], "remove");
+            outcome = await run.ExecuteAsync(plan, CancellationToken.None);
+        }
+
+        Assert.Equal(RemovalStatus.Skipped, outcome.Result.Outcome);
+        Assert.Contains("active since the data was read", outcome.Result.Message, StringComparison.Ordinal);
+        Assert.Empty(fake.CallsTo("DELETE", "/group/user"));
+        var lines = RemovalJournal.Read(path).Select(l => l.Entry).ToList();
+        Assert.Contains("the last look comes right before the change", lines.Single(l => l.Event == JournalEvent.Planned).Message, StringComparison.Ordinal);
+        Assert.Equal("Skipped", lines[^1].Status);
+    }
+
     private static RemovalRequest Request(string id) => new(id, JiraProduct.JiraSoftware, Judgment: new InactivityJudgment(90, DateTime.UtcNow));
 
     [Fact]

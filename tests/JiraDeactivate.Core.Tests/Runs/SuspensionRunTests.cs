@@ -1,5 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
@@ -13,6 +14,7 @@ public sealed class SuspensionRunTests : IDisposable
     private static readonly DateTime Now = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
     private readonly string _folder = Directory.CreateTempSubdirectory("suspend-tests-").FullName;
     private readonly HashSet<string> _suspended = ["already"];
+    private bool _annActive;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -32,6 +34,16 @@ public sealed class SuspensionRunTests : IDisposable
 
         if (path.Contains("/last-active-dates", StringComparison.Ordinal))
         {
+            if (path.Contains("/ivy/", StringComparison.Ordinal))
+            {
+                return (200, "{\"data\":{\"product_access\":[],\"added_to_org\":\"" + Now.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"},\"links\":{}}");
+            }
+
+            if (path.Contains("/dan/", StringComparison.Ordinal) || (path.Contains("/ann/", StringComparison.Ordinal) && _annActive))
+            {
+                return (200, JiraJson.LastActive(("jira-software", Now.AddDays(-2))));
+            }
+
             return path.Contains("/cleo/", StringComparison.Ordinal)
                 ? (200, JiraJson.LastActive(("jira-software", Now.AddDays(-200)), ("confluence", Now.AddDays(-3))))
                 : (200, JiraJson.LastActive(("jira-software", Now.AddDays(-200))));
@@ -62,6 +74,57 @@ public sealed class SuspensionRunTests : IDisposable
     }
 
     private static UserLifecycleRequest Judged(string id) => new(id, Judgment: new InactivityJudgment(90, Now));
+
+    private static UserLifecycleRequest SealedForJiraSoftware(string id) =>
+        new(id, Judgment: new InactivityJudgment(90, Now, new JudgmentPayload(id, "JiraSoftware", "acme", 90, Now, Now, OrgRoleReported: true)));
+
+    [Fact]
+    public async Task Force_overrides_activity_in_other_products_never_in_the_judged_one()
+    {
+        var fake = Atlassian();
+
+        var judgedProduct = await Suspend(fake, null, force: true).Run.PlanAsync(SealedForJiraSoftware("dan"), CancellationToken.None);
+        var otherProduct = await Suspend(fake, null, force: true).Run.PlanAsync(SealedForJiraSoftware("cleo"), CancellationToken.None);
+
+        Assert.Equal(SuspensionStatus.Skipped, judgedProduct.Outcome);
+        Assert.Contains("active in JiraSoftware, the judged product, 2 days ago", judgedProduct.Reason, StringComparison.Ordinal);
+        Assert.True(otherProduct.Changes);
+        Assert.Contains("suspended anyway (-Force)", otherProduct.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_user_who_joined_within_the_period_and_never_used_a_product_is_not_suspended_even_when_forced()
+    {
+        var plan = await Suspend(Atlassian(), null, force: true).Run.PlanAsync(Judged("ivy"), CancellationToken.None);
+
+        Assert.Equal(SuspensionStatus.Skipped, plan.Outcome);
+        Assert.Contains("join-date grace", plan.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_activity_is_read_again_right_before_the_change_and_a_user_active_since_the_plan_is_not_suspended()
+    {
+        var fake = Atlassian();
+        string path = Path.Combine(_folder, "late.jsonl");
+        ChangeOutcome<UserSuspension> outcome;
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var (run, _) = Suspend(fake, journal);
+            var plan = await run.PlanAsync(SealedForJiraSoftware("ann"), CancellationToken.None);
+            Assert.True(plan.Changes);
+            _annActive = true;
+            run.Begin([plan], "suspend");
+            outcome = await run.ExecuteAsync(plan, CancellationToken.None);
+        }
+
+        Assert.Equal(SuspensionStatus.Skipped, outcome.Result.Outcome);
+        Assert.False(outcome.Failed);
+        Assert.Empty(fake.CallsTo("POST", "/suspend"));
+        Assert.DoesNotContain("ann", _suspended);
+        var last = RemovalJournal.Read(path).Select(l => l.Entry).Last();
+        Assert.Equal(JournalEvent.Verified, last.Event);
+        Assert.Contains("last look right before the change", last.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task A_user_active_in_any_product_within_the_period_is_skipped_naming_it_unless_forced()

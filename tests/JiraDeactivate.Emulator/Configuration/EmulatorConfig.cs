@@ -32,6 +32,18 @@ public sealed record EmulatorConfig
 
     public int SlowMs { get; init; } = 5000;
 
+    /// <summary>Which API <see cref="SlowRate"/> applies to: "" every API, "admin" the Admin API only (a hung Admin API), "jira" the Jira REST API only.</summary>
+    public string SlowArea { get; init; } = "";
+
+    /// <summary>Lifetime of the OAuth access tokens POST /oauth/token issues, in seconds (Atlassian's: 3600).</summary>
+    public int OAuthTokenLifetimeSeconds { get; init; } = 3600;
+
+    /// <summary>
+    /// Status of a gateway call whose scoped token lacks the route's scope: 401 with the gateway's "Unauthorized; scope
+    /// does not match" (measured by third parties), or 403 (UNCERTAIN).
+    /// </summary>
+    public int ScopeMismatchStatus { get; init; } = 401;
+
     /// <summary>Status of DELETE /group/user for a user who is not a member: 400 (with Jira's message) or 200.</summary>
     public int NotMemberStatus { get; init; } = 400;
 
@@ -73,7 +85,9 @@ public sealed record EmulatorConfig
 
     /// <summary>
     /// A broken answer given to every API request instead of the real one (before the route runs, so state never
-    /// changes): "" none, "invalidJson", "htmlPage", "truncatedBody" (the JSON cut in half) or "redirect".
+    /// changes): "" none, "invalidJson", "htmlPage", "truncatedBody" (the JSON cut in half), "redirect", or
+    /// "echoHeaders" (an error, 502 unless <see cref="AnswerFaultStatus"/> says otherwise, whose body echoes every
+    /// request header, Authorization included, as some proxies do).
     /// </summary>
     public string AnswerFault { get; init; } = "";
 
@@ -198,9 +212,24 @@ public sealed record EmulatorConfig
             errors.Add("searchFailPage must be 0 or more, searchFailTimes between 0 and 100, searchFailStatus between 400 and 599.");
         }
 
-        if (AnswerFault is not ("" or "invalidJson" or "htmlPage" or "truncatedBody" or "redirect"))
+        if (AnswerFault is not ("" or "invalidJson" or "htmlPage" or "truncatedBody" or "redirect" or "echoHeaders"))
         {
-            errors.Add("answerFault must be empty, invalidJson, htmlPage, truncatedBody or redirect.");
+            errors.Add("answerFault must be empty, invalidJson, htmlPage, truncatedBody, redirect or echoHeaders.");
+        }
+
+        if (SlowArea is not ("" or "admin" or "jira"))
+        {
+            errors.Add("slowArea must be empty, admin or jira.");
+        }
+
+        if (OAuthTokenLifetimeSeconds is < 1 or > 86_400)
+        {
+            errors.Add("oAuthTokenLifetimeSeconds must be between 1 and 86400.");
+        }
+
+        if (ScopeMismatchStatus is not (401 or 403))
+        {
+            errors.Add("scopeMismatchStatus must be 401 or 403.");
         }
 
         if (AnswerFaultStatus != 0 && AnswerFaultStatus is < 200 or > 599)

@@ -14,11 +14,11 @@ internal static class JiraRoutes
 
     private static readonly string[] s_accessTypes = ["site-admin", "admin", "user"];
 
-    public static void Map(IEndpointRouteBuilder app, OrgState state, ConfigStore config)
+    public static void Map(IEndpointRouteBuilder app, OrgState state, ConfigStore config, OAuthTokenStore tokens)
     {
         app.MapGet("/_edge/tenant_info", () => Json(new JiraTenantInfo(state.Site.CloudId)));
 
-        var api = app.MapGroup("/rest/api/3").RequireJiraAuthentication(state);
+        var api = app.MapGroup("/rest/api/3").RequireJiraAuthentication(state, config, tokens);
         api.MapGet("/myself", (HttpContext http) => UserAnswer(http, state, config.Current, http.Caller().User));
         api.MapGet("/mypermissions", MyPermissions);
         api.MapGet("/serverInfo", () => Json(new JiraServerInfo($"https://{state.Site.Name}.atlassian.net", "Jira", "Cloud")));

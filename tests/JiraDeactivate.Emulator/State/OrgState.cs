@@ -6,7 +6,7 @@ namespace JiraDeactivate.Emulator.State;
 /// The live org, site, groups and users. Every public member takes one lock and hands out immutable views,
 /// so concurrent requests see each change whole or not at all.
 /// </summary>
-public sealed class OrgState
+public sealed partial class OrgState
 {
     private readonly Lock _gate = new();
     private StateDocument _document = new();
@@ -127,15 +127,7 @@ public sealed class OrgState
             var known = _document.Credentials.JiraTokens.Any(t =>
                 string.Equals(t.Email, email, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(t.ApiToken, apiToken, StringComparison.Ordinal));
-            var user = known ? FindUserByEmail(email) : null;
-            if (user is null || user.AccountStatus != "active" || user.Suspended)
-            {
-                return null;
-            }
-
-            var isSiteAdmin = IsSiteAdmin(user.AccountId);
-            var canAdminister = isSiteAdmin || IsInAny(user.AccountId, _document.AdministerGroups);
-            return new JiraCaller(ToView(user), isSiteAdmin, canAdminister);
+            return known ? CallerFor(email) : null;
         }
     }
 

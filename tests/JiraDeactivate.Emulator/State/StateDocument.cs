@@ -128,6 +128,65 @@ public sealed class CredentialsDocument
 
     /// <summary>Org API keys accepted as Bearer tokens by the Admin API (for every org).</summary>
     public List<string> AdminApiKeys { get; set; } = [];
+
+    /// <summary>Scoped API tokens: accepted only through the gateway, as Basic with the email or (service accounts) as Bearer.</summary>
+    public List<ScopedTokenDocument> ScopedTokens { get; set; } = [];
+
+    /// <summary>Service accounts' OAuth 2.0 client credentials, exchanged at POST /oauth/token for access tokens.</summary>
+    public List<OAuthClientDocument> OAuthClients { get; set; } = [];
+
+    /// <summary>The organization's API keys as GET /admin/api-access/v1/orgs/{orgId}/api-keys lists them (no secret).</summary>
+    public List<InventoryEntryDocument> ApiKeyInventory { get; set; } = [];
+
+    /// <summary>Managed accounts' API tokens as …/api-tokens lists them (no secret).</summary>
+    public List<InventoryEntryDocument> ApiTokenInventory { get; set; } = [];
+}
+
+public sealed class InventoryEntryDocument
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>The key's name or the token's label.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The token's account (API tokens only).</summary>
+    public string? AccountId { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public List<string> Scopes { get; set; } = [];
+}
+
+public sealed class ScopedTokenDocument
+{
+    /// <summary>The email sent with the token as Basic (a person's, or …@serviceaccount.atlassian.com).</summary>
+    public string Email { get; set; } = "";
+
+    /// <summary>
+    /// The email of the state's user the token acts as. The emulator's service account acts with an existing admin's
+    /// account, so that its users, groups and export stay the same whatever credential is used.
+    /// </summary>
+    public string AccountEmail { get; set; } = "";
+
+    public string ApiToken { get; set; } = "";
+
+    /// <summary>True for a service account's token, which is also accepted as Bearer.</summary>
+    public bool ServiceAccount { get; set; }
+
+    /// <summary>Classic or granular scopes (contract §1.3).</summary>
+    public List<string> Scopes { get; set; } = [];
+}
+
+public sealed class OAuthClientDocument
+{
+    public string ClientId { get; set; } = "";
+
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>The email of the state's user the client's access tokens act as (see <see cref="ScopedTokenDocument.AccountEmail"/>).</summary>
+    public string AccountEmail { get; set; } = "";
+
+    public List<string> Scopes { get; set; } = [];
 }
 
 public sealed class JiraCredentialDocument

@@ -66,7 +66,7 @@ public sealed class FaultInjection(ConfigStore config, RateLimiter limiter, Requ
                 return;
             }
 
-            if (dice.Slow < settings.SlowRate)
+            if (dice.Slow < settings.SlowRate && (settings.SlowArea.Length == 0 || settings.SlowArea == (area == ApiArea.Admin ? "admin" : "jira")))
             {
                 stats.RecordSlowAnswer();
                 await Task.Delay(settings.SlowMs, aborted);

@@ -50,7 +50,12 @@ internal static class FaultResponses
     public static async Task BrokenAnswer(HttpContext context, EmulatorConfig settings)
     {
         var response = context.Response;
-        var usual = settings.AnswerFault == "redirect" ? StatusCodes.Status302Found : StatusCodes.Status200OK;
+        var usual = settings.AnswerFault switch
+        {
+            "redirect" => StatusCodes.Status302Found,
+            "echoHeaders" => StatusCodes.Status502BadGateway,
+            _ => StatusCodes.Status200OK,
+        };
         response.StatusCode = settings.AnswerFaultStatus == 0 ? usual : settings.AnswerFaultStatus;
         switch (settings.AnswerFault)
         {
@@ -60,6 +65,19 @@ internal static class FaultResponses
                     ? settings.RedirectTo.TrimEnd('/')
                     : $"{request.Scheme}://localhost:{request.Host.Port}";
                 response.Headers.Location = target + request.PathBase + request.Path + request.QueryString;
+                return;
+            case "echoHeaders":
+                // As a proxy that reports the request it could not forward: the headers as text and as JSON.
+                var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString());
+                var text = string.Join("; ", headers.Select(h => $"{h.Key}: {h.Value}"));
+                response.ContentType = "application/json";
+                await response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["code"] = response.StatusCode,
+                    ["message"] = $"Upstream request failed; request was {context.Request.Method} {context.Request.Path} with headers {text}",
+                    ["errorMessages"] = new[] { $"proxy error for Authorization={context.Request.Headers.Authorization}" },
+                    ["headers"] = headers,
+                }));
                 return;
             case "htmlPage":
                 response.ContentType = "text/html; charset=utf-8";
