@@ -22,6 +22,7 @@
         'Suspend-JiraUser'
         'Resume-JiraUser'
         'Export-JiraInactivityReport'
+        'Get-JiraChangeRun'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -140,6 +140,7 @@ public abstract class ExportReadingCmdlet : JiraCmdlet
     {
         ExportIntegrityProblem.QuoteNotClosed => "UserExportQuoteNotClosed",
         ExportIntegrityProblem.RecordTooLong => "UserExportRecordTooLong",
+        ExportIntegrityProblem.Truncated => "UserExportTruncated",
         _ => "UserExportDuplicateColumns",
     };
 

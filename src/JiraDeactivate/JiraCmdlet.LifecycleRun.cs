@@ -41,7 +41,8 @@ public abstract partial class JiraCmdlet
                 continue;
             }
 
-            WriteObject(UserSuspension.From(plan, action, plan.Outcome!.Value, plan.Reason, site));
+            // The run's journal on every result, so a result piped to Resume-JiraUser resumes only what this run suspended.
+            WriteObject(UserSuspension.From(plan, action, plan.Outcome!.Value, plan.Reason, site, run.RunId, run.JournalPath));
             if (plan.Outcome == SuspensionStatus.Failed)
             {
                 WriteError(Error($"{plan.Target}: {plan.Reason}", $"{action}PlanFailed", CategoryOf(plan.Failure, ErrorCategory.ObjectNotFound), plan.AccountId, plan.Failure));
@@ -72,7 +73,7 @@ public abstract partial class JiraCmdlet
     }
 
     /// <summary>Resumes the users a Suspend-JiraUser journal shows as suspended by its runs; opens and locks the journal unless previewing.</summary>
-    private protected void ResumeFromJournal(string path, Func<JournalEntry, bool>? include, bool allowUnsealed, int throttleLimit, LifecycleSummary summary)
+    private protected void ResumeFromJournal(string path, Func<JournalEntry, bool>? include, ResumeRails rails, LifecycleSummary summary)
     {
         if (!File.Exists(path))
         {
@@ -80,8 +81,11 @@ public abstract partial class JiraCmdlet
             return;
         }
 
-        using var journal = IsPreview() ? null : OpenJournal(path, null);
-        ResumeFromJournal(path, journal, ReadJournal(path, journal), include, allowUnsealed, throttleLimit, summary);
+        using var journal = IsPreview() ? null : OpenJournal(path, null, rails.KeyPath);
+        if (ReadJournal(path, journal) is { } lines)
+        {
+            ResumeFromJournal(path, journal, lines, include, rails, summary);
+        }
     }
 
     /// <summary>
@@ -89,9 +93,11 @@ public abstract partial class JiraCmdlet
     /// since, writing into <paramref name="journal"/> (null: a preview). Lines that cannot be trusted are refused.
     /// </summary>
     private protected void ResumeFromJournal(string path, RemovalJournal? journal, IReadOnlyList<JournalLine> lines, Func<JournalEntry, bool>? include,
-        bool allowUnsealed, int throttleLimit, LifecycleSummary summary)
+        ResumeRails rails, LifecycleSummary summary)
     {
-        var pending = SuspensionJournal.Pending(lines, JournalKeys.Default, allowUnsealed, include);
+        var keys = KeysIn(rails.KeyPath);
+        var pending = SuspensionJournal.Pending(lines, keys, rails.AllowUnsealed, include);
+        WriteMissingKeys(path, pending.MissingKeys, keys, "resumed");
         foreach (string unsealed in pending.UnsealedRuns)
         {
             WriteWarning($"{path}: run '{unsealed}' is resumed without checking its lines for edits (-AllowUnsealed): its seal key is not on this machine.");
@@ -113,15 +119,36 @@ public abstract partial class JiraCmdlet
         var (organizationId, lifecycle, directoryId) = RequireDirectory(session);
         var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
             LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: false),
-            new ChangeFuse(), int.MaxValue, journal, session.SiteName, session.Connection.User ?? "(unknown)");
-        RunLifecycle(run, pending.Users, summary, "resume", throttleLimit, journal is null, session.SiteName);
+            rails.Fuse ?? new ChangeFuse(), rails.Fuse is null ? int.MaxValue : rails.MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)");
+        RunLifecycle(run, pending.Users, summary, "resume", rails.ThrottleLimit, journal is null, session.SiteName);
     }
 
-    /// <summary>A journal's lines: through the lock this run holds, or (a preview) read as they are; unreadable lines are warned about.</summary>
-    private protected IReadOnlyList<JournalLine> ReadJournal(string path, RemovalJournal? journal)
+    /// <summary>
+    /// A journal's lines: through the lock this run holds, or (a preview) read as they are; unreadable lines are warned
+    /// about. Null, after an error, when the file is not a journal at all (a line longer than any journal line).
+    /// </summary>
+    private protected IReadOnlyList<JournalLine>? ReadJournal(string path, RemovalJournal? journal)
     {
         void OnBadLine(long line, string reason) => WriteWarning($"{path}:{line}: a line that cannot be read was skipped (a run stopped while writing it?): {reason}");
-        return journal is null ? RemovalJournal.Read(path, OnBadLine).ToList() : journal.ReadAll(OnBadLine);
+        try
+        {
+            return journal is null ? RemovalJournal.Read(path, OnBadLine).ToList() : journal.ReadAll(OnBadLine);
+        }
+        catch (JournalException e)
+        {
+            WriteError(Error(e.Message, "JournalUnreadable", ErrorCategory.InvalidData, path, e));
+            return null;
+        }
+    }
+
+    /// <summary>One error for every run of a journal whose seal key is not in the key folder, naming each key file and the folder.</summary>
+    private protected void WriteMissingKeys(string path, IReadOnlyList<string> runIds, JournalKeys keys, string verb)
+    {
+        if (runIds.Count > 0)
+        {
+            WriteError(Error($"{path}: {Core.Removal.JournalRunTrust.MissingKeys(runIds, keys.Folder, verb)}.", "JournalKeyNotFound", ErrorCategory.ObjectNotFound, path,
+                recommendedAction: $"-KeyPath <folder holding {JournalKeys.FileNameOf(runIds[0])}>"));
+        }
     }
 
     /// <summary>The Admin API's organization, its v2 lifecycle client and its one directory; a terminating error when any is missing.</summary>
@@ -161,3 +188,9 @@ public abstract partial class JiraCmdlet
         return (organizationId, lifecycle, directories[0]);
     }
 }
+
+/// <summary>
+/// What a resumption from a journal runs with: the key folder, whether unsealed runs are taken, how many users at a
+/// time, and the fuse (null: none, as for Restore-JiraProductAccess, which only undoes what a run did).
+/// </summary>
+internal sealed record ResumeRails(string? KeyPath, bool AllowUnsealed, int ThrottleLimit, ChangeFuse? Fuse = null, int MaxUsers = int.MaxValue);

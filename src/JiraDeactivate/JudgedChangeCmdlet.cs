@@ -76,6 +76,14 @@ public abstract class JudgedChangeCmdlet : JiraCmdlet
     [ValidateNotNullOrEmpty]
     public string? JournalPath { get; set; }
 
+    /// <summary>
+    /// The folder for the run's seal key (default the per-user data folder): give one that outlives the machine (a
+    /// runbook's durable storage, beside its journals), so the run can be undone from anywhere that folder is reachable.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KeyPath { get; set; }
+
     /// <summary>How many users are changed at the same time; the rate limit still paces the calls.</summary>
     [Parameter]
     [ValidateRange(1, 64)]

@@ -3,8 +3,8 @@ using JiraDeactivate.Core.Products;
 
 namespace JiraDeactivate;
 
-/// <summary>What one input of Restore-JiraProductAccess selects in a journal: a run, some users, a product.</summary>
-internal sealed record RestoreSelection(string? JournalPath, string? RunId, IReadOnlyList<string> AccountIds, JiraProduct? Product)
+/// <summary>What one input of Restore-JiraProductAccess or Resume-JiraUser selects in a journal: a run, some users, a product; and where its keys are.</summary>
+internal sealed record RestoreSelection(string? JournalPath, string? RunId, IReadOnlyList<string> AccountIds, JiraProduct? Product, string? KeyPath = null)
 {
     private readonly WildcardMatcher _accounts = new(AccountIds);
 

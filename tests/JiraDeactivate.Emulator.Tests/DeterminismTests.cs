@@ -23,7 +23,9 @@ public sealed partial class DeterminismTests
         }
 
         Assert.Equal(first, second);
-        Assert.Equal(firstInfo with { SiteUrl = "", AdminApiUrl = "", ControlUrl = "" }, secondInfo with { SiteUrl = "", AdminApiUrl = "", ControlUrl = "" });
+        Assert.Equal(
+            firstInfo with { SiteUrl = "", AdminApiUrl = "", ControlUrl = "", GatewayUrl = "", GatewaySiteUrl = "", TokenUrl = "" },
+            secondInfo with { SiteUrl = "", AdminApiUrl = "", ControlUrl = "", GatewayUrl = "", GatewaySiteUrl = "", TokenUrl = "" });
     }
 
     [Fact]

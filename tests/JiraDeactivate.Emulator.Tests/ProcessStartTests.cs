@@ -34,7 +34,8 @@ public sealed class ProcessStartTests
             string[] expected =
             [
                 "siteUrl", "adminApiUrl", "controlUrl", "email", "apiToken", "adminApiKey", "orgId", "cloudId", "siteName",
-                "nonAdminEmail", "nonAdminApiToken", "pid",
+                "nonAdminEmail", "nonAdminApiToken", "pid", "gatewayUrl", "gatewaySiteUrl", "tokenUrl", "scopedEmail", "scopedApiToken",
+                "serviceAccountEmail", "serviceAccountToken", "clientId", "clientSecret",
             ];
             Assert.Equal(expected, info.EnumerateObject().Select(p => p.Name));
             Assert.Equal(process.Id, info.GetProperty("pid").GetInt32());

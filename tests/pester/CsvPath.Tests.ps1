@@ -47,7 +47,7 @@ Describe 'Import-CsvExport | Get-InactiveJiraUser (the README pipeline)' {
 
     It 'shows a table view by default' {
         $text = Import-CsvExport $Sample | Get-InactiveJiraUser -Product JiraSoftware -MoreThan 90 -AsOf $SampleAsOf | Select-Object -First 3 | Out-String -Width 200
-        $text | Should -Match 'DisplayName\s+Email\s+Product\s+Site\s+LastActive\s+DaysInactive'
+        $text | Should -Match 'DisplayName\s+LastActive\s+DaysInactive\s+Product\s+Site\s+Email'
     }
 
     It 'skips suspended and deactivated accounts unless asked, and honours -Exclude wildcards' {

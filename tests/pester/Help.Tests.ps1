@@ -188,6 +188,9 @@ Describe 'The examples against the emulator' {
         $journal = Join-Path $TestDrive 'removals.jsonl'
         Connect-TestEmulator $emu
         Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal 6>$null | Out-Null
+        # Each example gets its own copy of that journal; the run's record of its last line (beside its key) goes back
+        # with it, or a copy behind an earlier example's restore would read as a journal with lines deleted.
+        $heads = @(Get-ChildItem (Join-Path $env:XDG_DATA_HOME 'JiraDeactivate/keys') -Filter '*.head' | ForEach-Object { @{ Path = $_.FullName; Text = [System.IO.File]::ReadAllText($_.FullName) } })
         Invoke-RestMethod -Method Post "$($emu.controlUrl)/reset" | Out-Null
 
         function ConvertTo-EmulatorExample([string] $Code) {
@@ -212,6 +215,7 @@ Describe 'The examples against the emulator' {
         if ($NotRunnable) { Set-ItResult -Skipped -Because $NotRunnable; return }
         $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive ($Key -replace '\W', '-'))
         Copy-Item $export, $journal -Destination $folder
+        foreach ($head in $heads) { [System.IO.File]::WriteAllText($head.Path, $head.Text) }
         $TestCredential = [pscredential]::new($emu.email, (ConvertTo-SecureString $emu.apiToken -AsPlainText -Force))
         $TestApiKey = ConvertTo-SecureString $emu.adminApiKey -AsPlainText -Force
         $credential = $TestCredential

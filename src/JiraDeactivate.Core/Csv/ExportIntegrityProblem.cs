@@ -9,6 +9,9 @@ public enum ExportIntegrityProblem
     /// <summary>A record grows past the size limit without ending (an unclosed quote, a stream that never ends).</summary>
     RecordTooLong,
 
+    /// <summary>The file ended before the length it had when reading began: it was truncated or rewritten during the import.</summary>
+    Truncated,
+
     /// <summary>Two header columns give the same value (e.g. two "Last seen in Jira - acme").</summary>
     DuplicateColumns,
 }

@@ -45,7 +45,11 @@ public static class UserExportReader
     public static IEnumerable<ExportRecord> Read(Stream stream, string path, CancellationToken cancellationToken = default, JiraProduct? onlyProduct = null)
     {
         using var decoder = new ExportDecoder(stream, leaveOpen: true);
-        foreach (var record in ReadUtf8(decoder, path, decoder, onlyProduct, cancellationToken))
+        long? length = stream.CanSeek ? stream.Length : null;
+        string? Truncation() => length is { } expected && stream.CanSeek && stream.Position < expected
+            ? $"{path}: the file ended after {stream.Position:N0} of its {expected:N0} bytes: it was truncated or rewritten while it was read, so users after that point are missing. Import it again once it is complete."
+            : null;
+        foreach (var record in ReadUtf8(decoder, path, decoder, onlyProduct, cancellationToken, Truncation))
         {
             yield return record;
         }
@@ -55,13 +59,13 @@ public static class UserExportReader
     public static IEnumerable<ExportRecord> Read(TextReader text, string path, CancellationToken cancellationToken = default)
     {
         using var bytes = new TextUtf8Stream(text);
-        foreach (var record in ReadUtf8(bytes, path, null, null, cancellationToken))
+        foreach (var record in ReadUtf8(bytes, path, null, null, cancellationToken, static () => null))
         {
             yield return record;
         }
     }
 
-    private static IEnumerable<ExportRecord> ReadUtf8(Stream utf8, string path, ExportDecoder? decoder, JiraProduct? onlyProduct, CancellationToken cancellationToken)
+    private static IEnumerable<ExportRecord> ReadUtf8(Stream utf8, string path, ExportDecoder? decoder, JiraProduct? onlyProduct, CancellationToken cancellationToken, Func<string?> truncation)
     {
         // The parser reports broken quoting (a stray quote, text after a closing quote, a quote never closed) per
         // record, by its number, and recovers; such a record comes out as a malformed row, or stops the import below.
@@ -172,6 +176,12 @@ public static class UserExportReader
             pending = user;
         }
 
+        // A file that shrank while it was read would otherwise end as a silently shorter list; its last user may be cut too.
+        if (truncation() is { } truncated)
+        {
+            throw new UserExportIntegrityException(path, lastLine, ExportIntegrityProblem.Truncated, truncated);
+        }
+
         if (pending is not null)
         {
             yield return new ExportRecord(pending, null);
@@ -187,7 +197,8 @@ public static class UserExportReader
 
     private static bool TryRead(CsvReader csv, RecordSizeGuard guard, string path, long startLine)
     {
-        guard.BeginRecord(csv.ByteOffset);
+        // ByteOffset is where the record just read began: the next one begins after its raw bytes.
+        guard.BeginRecord(csv.ByteOffset + csv.RawRecord.Length);
         return Translate(csv.Read, guard, path, startLine);
     }
 

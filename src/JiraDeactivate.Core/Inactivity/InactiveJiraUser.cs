@@ -38,6 +38,9 @@ public sealed class InactiveJiraUser
     /// <summary>The organization role, when the source gives it (the CSV's "Org role"): removal protects admins.</summary>
     public string? OrgRole { get; init; }
 
+    /// <summary>The user's groups, when the source names them (the Export users CSV does; the API path does not).</summary>
+    public TextList Groups { get; init; } = TextList.Empty;
+
     /// <summary>Where the activity data came from (<see cref="ActivitySource"/>), by name.</summary>
     public string Source => SourceValue.ToString();
 

@@ -66,6 +66,7 @@ public sealed class InactiveUserSelector
                     AddedToOrg = user.AddedToOrg,
                     StatusValue = user.StatusValue,
                     OrgRole = user.OrgRole,
+                    Groups = user.Groups,
                     SourceValue = user.SourceValue,
                     MoreThan = _rule.MoreThanDays,
                     AsOf = _rule.AsOf,

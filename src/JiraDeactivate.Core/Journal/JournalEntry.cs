@@ -34,6 +34,12 @@ public sealed record JournalEntry
     /// <summary>For RunStarted: the command whose run this is ("Remove-JiraProductAccess").</summary>
     public string? Operation { get; init; }
 
+    /// <summary>The line's number within its run (1 for RunStarted), sealed with it: a gap, a repeat or a move shows.</summary>
+    public long? Seq { get; init; }
+
+    /// <summary>For RunStarted: who ran it (the connected account).</summary>
+    public string? Actor { get; init; }
+
     /// <summary>The line's seal (<see cref="JournalSeal"/>): an HMAC of the rest of the line with its run's key.</summary>
     public string? Seal { get; init; }
 }

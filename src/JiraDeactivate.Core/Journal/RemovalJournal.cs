@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace JiraDeactivate.Core.Journal;
@@ -12,13 +11,13 @@ namespace JiraDeactivate.Core.Journal;
 /// </summary>
 public sealed class RemovalJournal : IDisposable
 {
-    private readonly FileStream _writerLock;
+    private readonly JournalLocks.HeldLock _writerLock;
     private readonly FileStream _stream;
     private readonly JournalKeys _keys;
-    private readonly Dictionary<string, byte[]?> _runKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RunSeal> _runs = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
-    private RemovalJournal(string path, FileStream writerLock, FileStream stream, JournalKeys keys)
+    private RemovalJournal(string path, JournalLocks.HeldLock writerLock, FileStream stream, JournalKeys keys)
     {
         Path = path;
         _writerLock = writerLock;
@@ -29,36 +28,42 @@ public sealed class RemovalJournal : IDisposable
     public string Path { get; }
 
     /// <summary>The default journal of a run: a per-user application data folder; its name carries the run ID.</summary>
-    public static string DefaultPath(string runId) => System.IO.Path.Combine(
+    public static string DefaultPath(string runId) => System.IO.Path.Combine(DefaultFolder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{runId}.jsonl");
+
+    /// <summary>The folder of the default journals (Get-JiraChangeRun lists it when given no -Path).</summary>
+    public static string DefaultFolder => System.IO.Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-        "JiraDeactivate", "journal", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{runId}.jsonl");
+        "JiraDeactivate", "journal");
 
     /// <summary>A new run ID: short, unique enough to tell runs apart in one journal.</summary>
     public static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>
     /// Opens (or creates) a journal and locks it for this run; fails here, before any change, when it cannot be
-    /// written or another run holds it.
+    /// written or another run holds it. The lock is taken on the journal's real path (folders that are symbolic links
+    /// resolved), so two runs reaching one journal by different paths still exclude each other; a journal path that is
+    /// itself a symbolic link, or names something other than a file, is refused.
     /// </summary>
-    /// <exception cref="JournalException">The file cannot be created or written, or another run is using it.</exception>
+    /// <exception cref="JournalException">The file cannot be created or written, is a link or not a file, or another run is using it.</exception>
     public static RemovalJournal Open(string path, JournalKeys? keys = null)
     {
-        string full = System.IO.Path.GetFullPath(path);
-        FileStream? writerLock = null;
+        string full = JournalPaths.Resolve(path);
+        JournalLocks.HeldLock? writerLock = null;
         FileStream? stream = null;
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-            // FileShare.None is an exclusive lock of the open file (flock on Unix), so it also holds between two
-            // runspaces of one process. The lock file stays behind: the lock, not the file's existence, is what counts.
-            writerLock = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            JournalLocks.RemoveStale(System.IO.Path.GetDirectoryName(full)!);
+            writerLock = JournalLocks.Take(full);
             stream = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
             EndTornLine(stream);
             return new RemovalJournal(full, writerLock, stream, keys ?? JournalKeys.Default);
         }
-        catch (IOException e) when (writerLock is null && File.Exists(full + ".lock"))
+        catch (JournalException)
         {
-            throw new JournalException($"The journal '{full}' is in use by another run (it holds '{full}.lock'). Nothing was changed; wait for that run to end, or choose another -JournalPath.", e) { InUse = true };
+            stream?.Dispose();
+            writerLock?.Dispose();
+            throw;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
@@ -68,30 +73,43 @@ public sealed class RemovalJournal : IDisposable
         }
     }
 
+    /// <summary>Where this journal's seal keys are kept.</summary>
+    public string KeyFolder => _keys.Folder;
+
     /// <summary>Starts a run: makes its seal key and writes its RunStarted line.</summary>
-    public void StartRun(string runId, string operation, string? site, string message)
+    public void StartRun(string runId, string operation, string? site, string message, string? actor = null)
     {
         byte[] key = _keys.Create(runId);
         lock (_lock)
         {
-            _runKeys[runId] = key;
+            _runs[runId] = new RunSeal(key, Chained: true, 0, null);
         }
 
-        Append(new JournalEntry { RunId = runId, Event = JournalEvent.RunStarted, Operation = operation, Site = site, Message = message });
+        Append(new JournalEntry { RunId = runId, Event = JournalEvent.RunStarted, Operation = operation, Site = site, Message = message, Actor = actor });
     }
 
-    /// <summary>Appends one line, sealed with its run's key when this machine holds it, and flushes it.</summary>
+    /// <summary>
+    /// Appends one line, flushed. When the key folder holds the run's key, the line is numbered and sealed over the run's
+    /// line before, and the run's head in the key folder moves to it.
+    /// </summary>
     public void Append(JournalEntry entry)
     {
         lock (_lock)
         {
-            if (!_runKeys.TryGetValue(entry.RunId, out byte[]? key))
+            if (!_runs.TryGetValue(entry.RunId, out var run))
             {
-                key = _runKeys[entry.RunId] = _keys.Find(entry.RunId);
+                run = _runs[entry.RunId] = RunSealOf(entry.RunId);
             }
 
-            var sealedEntry = key is null ? entry with { Seal = null } : JournalSeal.Apply(entry, key);
-            byte[] json = JsonSerializer.SerializeToUtf8Bytes(sealedEntry, JournalJsonContext.Default.JournalEntry);
+            var written = entry with { Seal = null, Seq = null };
+            if (run.Key is { } key)
+            {
+                written = run.Chained
+                    ? JournalSeal.Apply(written with { Seq = run.Seq + 1 }, key, run.LastSeal)
+                    : JournalSeal.Apply(written, key, null);
+            }
+
+            byte[] json = JsonSerializer.SerializeToUtf8Bytes(written, JournalJsonContext.Default.JournalEntry);
             byte[] line = new byte[json.Length + 1];
             json.CopyTo(line, 0);
             line[^1] = (byte)'\n';
@@ -105,6 +123,12 @@ public sealed class RemovalJournal : IDisposable
             {
                 throw new JournalException($"Writing the journal '{Path}' failed: {e.Message}", e);
             }
+
+            if (run.Key is not null && run.Chained)
+            {
+                _runs[entry.RunId] = run with { Seq = written.Seq!.Value, LastSeal = written.Seal };
+                _keys.WriteHead(entry.RunId, new JournalHead(written.Seq!.Value, written.Seal!));
+            }
         }
     }
 
@@ -114,17 +138,16 @@ public sealed class RemovalJournal : IDisposable
         lock (_lock)
         {
             _stream.Seek(0, SeekOrigin.Begin);
-            using var reader = new StreamReader(_stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
-            return Parse(ReadLines(reader), onBadLine).ToList();
+            return Parse(JournalLineReader.ReadLines(_stream, Path), onBadLine).ToList();
         }
     }
 
     /// <summary>Reads a journal without locking it; a line that cannot be read (a torn last line after a crash) is reported and skipped.</summary>
+    /// <exception cref="JournalException">A line is longer than any journal line (the file is not a journal).</exception>
     public static IEnumerable<JournalLine> Read(string path, Action<long, string>? onBadLine = null)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        foreach (var line in Parse(ReadLines(reader), onBadLine))
+        foreach (var line in Parse(JournalLineReader.ReadLines(stream, path), onBadLine))
         {
             yield return line;
         }
@@ -136,13 +159,30 @@ public sealed class RemovalJournal : IDisposable
         _writerLock.Dispose();
     }
 
-    private static IEnumerable<string> ReadLines(StreamReader reader)
+    // A run this journal did not start here (a restore writing under the run it undoes): its chain goes on from the
+    // last genuine line the journal holds, and never behind the key folder's head.
+    private RunSeal RunSealOf(string runId)
     {
-        while (reader.ReadLine() is { } line)
+        if (_keys.Find(runId) is not { } key)
         {
-            yield return line;
+            return new RunSeal(null, Chained: false, 0, null);
         }
+
+        var head = _keys.FindHead(runId);
+        _stream.Seek(0, SeekOrigin.Begin);
+        var lines = Parse(JournalLineReader.ReadLines(_stream, Path), null).Where(l => l.Entry.RunId == runId);
+        var chain = SealChain.Check(lines, key, head);
+        if (!chain.Chained && head is null)
+        {
+            return new RunSeal(key, Chained: false, 0, null);
+        }
+
+        return chain.LastSeq >= (head?.Count ?? 0)
+            ? new RunSeal(key, Chained: true, chain.LastSeq, chain.LastSeal)
+            : new RunSeal(key, Chained: true, head!.Count, head.Seal);
     }
+
+    private sealed record RunSeal(byte[]? Key, bool Chained, long Seq, string? LastSeal);
 
     private static IEnumerable<JournalLine> Parse(IEnumerable<string> lines, Action<long, string>? onBadLine)
     {
@@ -150,7 +190,8 @@ public sealed class RemovalJournal : IDisposable
         foreach (string line in lines)
         {
             number++;
-            if (string.IsNullOrWhiteSpace(line))
+            string text = number == 1 ? line.TrimStart('\uFEFF') : line;
+            if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
@@ -158,7 +199,7 @@ public sealed class RemovalJournal : IDisposable
             JournalEntry? entry = null;
             try
             {
-                entry = JsonSerializer.Deserialize(line, JournalJsonContext.Default.JournalEntry);
+                entry = JsonSerializer.Deserialize(text, JournalJsonContext.Default.JournalEntry);
             }
             catch (JsonException e)
             {

@@ -21,35 +21,43 @@ public static class RestorePlanner
     /// </summary>
     public static RestorePlan FromJournal(IEnumerable<JournalLine> lines, JournalKeys keys, bool allowUnsealed, Func<JournalEntry, bool>? include = null)
     {
-        var all = lines.ToList();
         var refusals = new List<JournalRefusal>();
         var unsealedRuns = new List<string>();
-        var runs = all.GroupBy(l => l.Entry.RunId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var missingKeys = new List<string>();
         var trusted = new List<JournalLine>();
-        foreach (var (runId, runLines) in runs)
+        foreach (var run in lines.GroupBy(l => l.Entry.RunId, StringComparer.Ordinal))
         {
+            var runLines = run.ToList();
             var wanted = runLines.Where(l => IsRestoreRelevant(l.Entry) && (include is null || include(l.Entry))).ToList();
             if (wanted.Count == 0)
             {
                 continue;
             }
 
-            if (RunProblem(runId, runLines, keys, allowUnsealed, RemovalOperation, out bool isUnsealed) is { } problem)
+            var verdict = JournalRunTrust.Judge(run.Key, runLines, keys, allowUnsealed, RemovalOperation);
+            if (verdict.KeyMissing)
             {
-                refusals.AddRange(wanted.Where(l => IsRemoval(l.Entry)).Select(l => Refuse(l, problem)));
+                missingKeys.Add(run.Key);
                 continue;
             }
 
-            if (isUnsealed)
+            if (verdict.Run is not { } trustedRun)
             {
-                unsealedRuns.Add(runId);
+                refusals.AddRange(wanted.Where(l => IsRemoval(l.Entry)).Select(l => Refuse(l, verdict.Problem!)));
+                continue;
             }
 
-            var key = keys.Find(runId);
-            var started = runLines.First(l => l.Entry.Event == JournalEvent.RunStarted);
+            if (trustedRun.IsUnsealed)
+            {
+                unsealedRuns.Add(run.Key);
+            }
+
+            // A stray line of a sealed run (a RunStarted or Planned line added by hand) is refused alone.
+            refusals.AddRange(runLines.Where(l => !trustedRun.IsGenuine(l) && !IsRestoreRelevant(l.Entry) && l.Entry.Event is JournalEvent.RunStarted or JournalEvent.Planned)
+                .Select(l => Refuse(l, JournalRunTrust.NotGenuine)));
             foreach (var line in wanted)
             {
-                if (LineProblem(line, started, runLines, key) is { } lineProblem)
+                if (LineProblem(line, trustedRun, runLines) is { } lineProblem)
                 {
                     if (IsRemoval(line.Entry))
                     {
@@ -63,7 +71,7 @@ public static class RestorePlanner
             }
         }
 
-        return new RestorePlan(Pending(trusted), refusals, unsealedRuns);
+        return new RestorePlan(Pending(trusted), refusals, unsealedRuns) { MissingKeys = missingKeys };
     }
 
     private static IReadOnlyList<RestoreItem> Pending(IEnumerable<JournalLine> lines)
@@ -95,60 +103,10 @@ public static class RestorePlanner
             .ToArray();
     }
 
-    /// <summary>Why a run's lines cannot be trusted to undo a run of <paramref name="operation"/>; null when they can.</summary>
-    internal static string? RunProblem(string runId, List<JournalLine> runLines, JournalKeys keys, bool allowUnsealed, string operation, out bool isUnsealed)
-    {
-        isUnsealed = false;
-        var started = runLines.Where(l => l.Entry.Event == JournalEvent.RunStarted).ToList();
-        if (started.Count != 1)
-        {
-            return started.Count == 0
-                ? $"run '{runId}' has no RunStarted line: the journal does not show it as a run of {operation}"
-                : $"run '{runId}' has {started.Count} RunStarted lines (lines {string.Join(", ", started.Select(l => l.Number))}): the journal was edited or two journals were joined";
-        }
-
-        var start = started[0].Entry;
-        if (!IsRunOf(start, operation))
-        {
-            return $"run '{runId}' is not a run of {operation} (line {started[0].Number})";
-        }
-
-        if (keys.Find(runId) is null)
-        {
-            if (!allowUnsealed)
-            {
-                return $"run '{runId}' cannot be checked for edits: its seal key is not on this machine ({keys.Folder}). Review the journal's lines of that run, then run again with -AllowUnsealed to restore it";
-            }
-
-            isUnsealed = true;
-        }
-
-        return null;
-    }
-
-    /// <summary>Why a line of a trusted run is not its own (seal, place, site); null when it is. Every kind of undo checks this.</summary>
-    internal static string? SealPlaceOrSiteProblem(JournalLine line, JournalLine started, byte[]? key)
+    private static string? LineProblem(JournalLine line, TrustedRun run, List<JournalLine> runLines)
     {
         var entry = line.Entry;
-        if (key is not null && !JournalSeal.IsValid(entry, key))
-        {
-            return "its seal does not match: the line was edited or added after the run wrote it";
-        }
-
-        if (line.Number < started.Number)
-        {
-            return "it comes before its run's RunStarted line";
-        }
-
-        return string.Equals(entry.Site, started.Entry.Site, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : $"it names site '{entry.Site}', but its run was on '{started.Entry.Site}'";
-    }
-
-    private static string? LineProblem(JournalLine line, JournalLine started, List<JournalLine> runLines, byte[]? key)
-    {
-        var entry = line.Entry;
-        if (SealPlaceOrSiteProblem(line, started, key) is { } problem)
+        if (run.SealPlaceOrSiteProblem(line) is { } problem)
         {
             return problem;
         }
@@ -158,7 +116,7 @@ public static class RestorePlanner
             bool planned = runLines.Any(l => l.Number < line.Number && l.Entry.Event == JournalEvent.Planned
                 && l.Entry.AccountId == entry.AccountId && l.Entry.Product == entry.Product
                 && (l.Entry.Groups ?? []).Contains(entry.GroupName!, StringComparer.OrdinalIgnoreCase)
-                && (key is null || JournalSeal.IsValid(l.Entry, key)));
+                && run.IsGenuine(l));
             if (!planned)
             {
                 return $"no Planned line of run '{entry.RunId}' before it plans to remove this user from '{entry.GroupName}'";
@@ -175,14 +133,12 @@ public static class RestorePlanner
 
     private static bool IsRemoval(JournalEntry entry) => entry.Event is JournalEvent.Removing or JournalEvent.Removed or JournalEvent.RemoveFailed;
 
-    // Journals of the first version name the command only at the start of the RunStarted message.
-    private static bool IsRunOf(JournalEntry start, string operation) =>
-        start.Operation is { } written
-            ? written == operation
-            : start.Message?.StartsWith(operation + " ", StringComparison.Ordinal) == true;
-
     private static JournalRefusal Refuse(JournalLine line, string reason) => new(line.Number, line.Entry.RunId, line.Entry.AccountId, reason);
 }
 
 /// <summary>What a journal gives a restore: the memberships to put back, the lines refused, the runs taken unsealed.</summary>
-public sealed record RestorePlan(IReadOnlyList<RestoreItem> Items, IReadOnlyList<JournalRefusal> Refusals, IReadOnlyList<string> UnsealedRuns);
+public sealed record RestorePlan(IReadOnlyList<RestoreItem> Items, IReadOnlyList<JournalRefusal> Refusals, IReadOnlyList<string> UnsealedRuns)
+{
+    /// <summary>Runs whose seal key is not in the key folder (without -AllowUnsealed): nothing of them is restored, and one error says so.</summary>
+    public IReadOnlyList<string> MissingKeys { get; init; } = [];
+}

@@ -1,6 +1,6 @@
 namespace JiraDeactivate.Core.Reports;
 
-/// <summary>What a report shows: the inactive users, the products' seats and the results of actions, gathered from the pipeline.</summary>
+/// <summary>What a report shows: the inactive users, the products' seats, the results of actions gathered from the pipeline, and earlier runs.</summary>
 public sealed class InactivityReport
 {
     public InactivityReport(ReportOptions options) => Options = options;
@@ -13,11 +13,20 @@ public sealed class InactivityReport
 
     public List<ReportResult> Results { get; } = [];
 
-    /// <summary>The per-product summary, computed from what was added.</summary>
-    public IReadOnlyList<ProductSummary> Summarize() => ProductSummary.From(this);
+    /// <summary>Earlier runs (the -History folder), oldest first; this run is drawn after them.</summary>
+    public List<ReportSnapshot> History { get; } = [];
 
-    /// <summary>How many results have each status, in the order statuses are shown.</summary>
-    public IReadOnlyList<KeyValuePair<string, int>> ResultCounts() => Results
+    /// <summary>The summary per product and site and the totals, computed from what was added.</summary>
+    public ReportSummary Summarize() => ReportSummary.From(this);
+
+    /// <summary>The view by group, and how many users came without their groups.</summary>
+    public (IReadOnlyList<GroupSummary> Groups, int UsersWithoutGroups) SummarizeGroups() => GroupSummary.From(this);
+
+    /// <summary>The results of one action, or of every action when <paramref name="kind"/> is null.</summary>
+    public IEnumerable<ReportResult> ResultsOf(ReportResultKind? kind) => kind is null ? Results : Results.Where(r => r.Kind == kind);
+
+    /// <summary>How many results (of one action, or of all) have each status, in the order statuses are shown.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> ResultCounts(ReportResultKind? kind = null) => ResultsOf(kind)
         .GroupBy(r => r.Status, StringComparer.OrdinalIgnoreCase)
         .OrderBy(g => StatusOrder(g.Key)).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
         .Select(g => new KeyValuePair<string, int>(g.First().Status, g.Count()))
@@ -27,10 +36,12 @@ public sealed class InactivityReport
     internal static int StatusOrder(string status) => status.ToUpperInvariant() switch
     {
         "REMOVED" => 0,
-        "STILLHASACCESS" => 1,
+        "STILLHASACCESS" or "NOTVERIFIED" => 1,
         "FAILED" => 2,
         "SKIPPED" => 3,
         "NOACCESS" => 4,
+        "SUSPENDED" or "RESUMED" or "RESTORED" => 0,
+        "ALREADYSUSPENDED" or "NOTSUSPENDED" or "ALREADYPRESENT" => 4,
         _ => 5,
     };
 

@@ -6,7 +6,8 @@ namespace JiraDeactivate.Core.Reports;
 
 /// <summary>
 /// Writes the users as the JSON the page's script reads: one array per user, products, sites and sources as indexes
-/// into lookup lists (a 100,000-user report stays small).
+/// into lookup lists (a 100,000-user report stays small). With plan values, each row ends with the indexes of its
+/// values (-1 for none) in "planValues", one per column of "planColumns": the page writes them back unchanged.
 /// </summary>
 /// <remarks>
 /// The JSON sits in a script element, so it must never contain "&lt;/script": the encoder escapes &lt; &gt; &amp; quotes
@@ -20,11 +21,13 @@ internal static class ReportDataJson
         SkipValidation = true,
     };
 
-    public static void Write(Stream stream, IReadOnlyList<ReportUser> users)
+    public static void Write(Stream stream, IReadOnlyList<ReportUser> users, string planFile)
     {
         var products = new Lookup();
         var sites = new Lookup();
         var sources = new Lookup();
+        var planValues = new Lookup();
+        var planColumns = ReportPlan.Columns(users);
         using var json = new Utf8JsonWriter(stream, s_options);
         json.WriteStartObject();
         json.WriteStartArray("rows");
@@ -55,10 +58,30 @@ internal static class ReportDataJson
 
             json.WriteNumberValue(sources.IndexOf(user.Source ?? string.Empty));
             json.WriteStringValue(user.AccountId);
+            if (planColumns.Count > 0)
+            {
+                json.WriteStartArray();
+                foreach (string column in planColumns)
+                {
+                    json.WriteNumberValue(user.Plan.TryGetValue(column, out string? value) && value is not null ? planValues.IndexOf(value) : -1);
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndArray();
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("planColumns");
+        foreach (string column in planColumns)
+        {
+            json.WriteStringValue(column);
+        }
+
+        json.WriteEndArray();
+        WriteList(json, "planValues", planValues);
+        json.WriteString("planFile", planFile);
         WriteList(json, "products", products);
         WriteList(json, "sites", sites);
         WriteList(json, "sources", sources);

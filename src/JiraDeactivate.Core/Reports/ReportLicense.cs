@@ -13,4 +13,7 @@ public sealed record ReportLicense
 
     /// <summary>Users counting against the licence.</summary>
     public int UsersCounted { get; init; }
+
+    /// <summary>The groups that grant the product on the site.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
 }

@@ -7,7 +7,7 @@ public sealed record ReportOptions
 
     public string Title { get; init; } = DefaultTitle;
 
-    /// <summary>The price of one seat; null leaves costs out.</summary>
+    /// <summary>The price of one seat per month; null leaves costs out.</summary>
     public decimal? PricePerSeat { get; init; }
 
     /// <summary>The currency code or symbol shown with costs.</summary>
@@ -15,6 +15,9 @@ public sealed record ReportOptions
 
     /// <summary>When the report was made (UTC).</summary>
     public DateTime GeneratedAt { get; init; } = DateTime.UtcNow;
+
+    /// <summary>Draw the trend: this run after <see cref="InactivityReport.History"/> (-History was given).</summary>
+    public bool Trend { get; init; }
 
     /// <summary>Markdown only: how many users the table lists.</summary>
     public int MarkdownRows { get; init; } = 50;

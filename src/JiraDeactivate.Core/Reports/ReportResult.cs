@@ -21,4 +21,7 @@ public sealed record ReportResult
 
     /// <summary>Why the user was skipped, what failed, or what still grants access.</summary>
     public string? Message { get; init; }
+
+    /// <summary>The action the result comes from; its section of the report.</summary>
+    public ReportResultKind Kind { get; init; }
 }

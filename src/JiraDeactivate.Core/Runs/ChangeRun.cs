@@ -98,7 +98,7 @@ public sealed class ChangeRun<TRequest, TPlan, TResult>
 
         if (_change.Operation is { } operation)
         {
-            _journal.StartRun(RunId, operation, _site, $"{operation} by {_actor}: {approved.Count} users");
+            _journal.StartRun(RunId, operation, _site, $"{operation} by {_actor}: {approved.Count} users", _actor);
         }
 
         foreach (var plan in approved)

@@ -15,6 +15,7 @@ public static class SuspensionJournal
     {
         var refusals = new List<JournalRefusal>();
         var unsealedRuns = new List<string>();
+        var missingKeys = new List<string>();
         var trusted = new List<JournalLine>();
         foreach (var run in lines.GroupBy(l => l.Entry.RunId, StringComparer.Ordinal))
         {
@@ -25,22 +26,27 @@ public static class SuspensionJournal
                 continue;
             }
 
-            if (RestorePlanner.RunProblem(run.Key, runLines, keys, allowUnsealed, LifecycleChange.SuspendOperation, out bool isUnsealed) is { } problem)
+            var verdict = JournalRunTrust.Judge(run.Key, runLines, keys, allowUnsealed, LifecycleChange.SuspendOperation);
+            if (verdict.KeyMissing)
             {
-                refusals.AddRange(wanted.Where(l => IsSuspension(l.Entry)).Select(l => Refuse(l, problem)));
+                missingKeys.Add(run.Key);
                 continue;
             }
 
-            if (isUnsealed)
+            if (verdict.Run is not { } trustedRun)
+            {
+                refusals.AddRange(wanted.Where(l => IsSuspension(l.Entry)).Select(l => Refuse(l, verdict.Problem!)));
+                continue;
+            }
+
+            if (trustedRun.IsUnsealed)
             {
                 unsealedRuns.Add(run.Key);
             }
 
-            var key = keys.Find(run.Key);
-            var started = runLines.First(l => l.Entry.Event == JournalEvent.RunStarted);
             foreach (var line in wanted)
             {
-                if (LineProblem(line, started, runLines, key) is { } lineProblem)
+                if (LineProblem(line, trustedRun, runLines) is { } lineProblem)
                 {
                     if (IsSuspension(line.Entry))
                     {
@@ -66,19 +72,18 @@ public static class SuspensionJournal
             .Where(e => e.Event is JournalEvent.Suspending or JournalEvent.Suspended or JournalEvent.SuspendFailed)
             .Select(e => new UserLifecycleRequest(e.AccountId!, e.DisplayName, e.Site, RunId: e.RunId))
             .ToList();
-        return new ResumeFromJournal(pending, refusals, unsealedRuns);
+        return new ResumeFromJournal(pending, refusals, unsealedRuns) { MissingKeys = missingKeys };
     }
 
-    private static string? LineProblem(JournalLine line, JournalLine started, List<JournalLine> runLines, byte[]? key)
+    private static string? LineProblem(JournalLine line, TrustedRun run, List<JournalLine> runLines)
     {
         var entry = line.Entry;
-        if (RestorePlanner.SealPlaceOrSiteProblem(line, started, key) is { } problem)
+        if (run.SealPlaceOrSiteProblem(line) is { } problem)
         {
             return problem;
         }
 
-        bool planned = runLines.Any(l => l.Number < line.Number && l.Entry.Event == JournalEvent.Planned && l.Entry.AccountId == entry.AccountId
-            && (key is null || JournalSeal.IsValid(l.Entry, key)));
+        bool planned = runLines.Any(l => l.Number < line.Number && l.Entry.Event == JournalEvent.Planned && l.Entry.AccountId == entry.AccountId && run.IsGenuine(l));
         return planned || !IsSuspension(entry) ? null : $"no Planned line of run '{entry.RunId}' before it suspends this user";
     }
 
@@ -91,4 +96,8 @@ public static class SuspensionJournal
 }
 
 /// <summary>What a journal gives a resumption: the users to resume, the lines refused, the runs taken unsealed.</summary>
-public sealed record ResumeFromJournal(IReadOnlyList<UserLifecycleRequest> Users, IReadOnlyList<JournalRefusal> Refusals, IReadOnlyList<string> UnsealedRuns);
+public sealed record ResumeFromJournal(IReadOnlyList<UserLifecycleRequest> Users, IReadOnlyList<JournalRefusal> Refusals, IReadOnlyList<string> UnsealedRuns)
+{
+    /// <summary>Runs whose seal key is not in the key folder (without -AllowUnsealed): nobody of them is resumed, and one error says so.</summary>
+    public IReadOnlyList<string> MissingKeys { get; init; } = [];
+}

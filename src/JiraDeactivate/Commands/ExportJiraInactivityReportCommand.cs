@@ -4,7 +4,7 @@ using JiraDeactivate.Core.Reports;
 namespace JiraDeactivate.Commands;
 
 /// <summary>
-/// <para type="synopsis">Writes a report of inactive users, seats and removal results: a self-contained HTML page, or Markdown.</para>
+/// <para type="synopsis">Writes a report of inactive users, seats and the results of removals, restores and suspensions: a self-contained HTML page, or Markdown.</para>
 /// </summary>
 [Cmdlet(VerbsData.Export, "JiraInactivityReport", SupportsShouldProcess = true, HelpUri = HelpPages.Root + "Export-JiraInactivityReport.md")]
 [OutputType(typeof(FileInfo))]
@@ -17,7 +17,7 @@ public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
-    /// <summary>Inactive users (Get-InactiveJiraUser), seat counts (Get-JiraProductLicense) and results (Remove-JiraProductAccess).</summary>
+    /// <summary>Inactive users (Get-InactiveJiraUser), seat counts (Get-JiraProductLicense) and results (Remove-JiraProductAccess, Restore-JiraProductAccess, Suspend-JiraUser, Resume-JiraUser).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     [AllowNull]
     public PSObject? InputObject { get; set; }
@@ -27,7 +27,7 @@ public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
     [ValidateNotNullOrEmpty]
     public string Title { get; set; } = ReportOptions.DefaultTitle;
 
-    /// <summary>The price of one seat: the report then shows the cost of the seats at stake and freed.</summary>
+    /// <summary>The price of one seat per month: the report then shows the cost of the seats at stake and freed, a month and a year.</summary>
     [Parameter]
     [ValidateRange(0, 1_000_000)]
     public decimal PricePerSeat { get; set; }
@@ -48,6 +48,11 @@ public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int Top { get; set; } = 50;
 
+    /// <summary>A folder that keeps a small summary of each run (created when missing): the report draws the runs' inactive and freed seats over time.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? History { get; set; }
+
     /// <summary>Do not overwrite an existing file.</summary>
     [Parameter]
     [Alias("NoOverwrite")]
@@ -67,6 +72,7 @@ public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
         PricePerSeat = MyInvocation.BoundParameters.ContainsKey(nameof(PricePerSeat)) ? PricePerSeat : null,
         Currency = Currency,
         MarkdownRows = Top,
+        Trend = History is not null,
     });
 
     protected override void ProcessRecord()
@@ -76,9 +82,9 @@ public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
             return;
         }
 
-        if (!ReportInput.TryAdd(_report!, InputObject))
+        if (ReportInput.TryAdd(_report!, InputObject) is { } why)
         {
-            WriteError(Error($"The report takes inactive users, product licenses and removal results; a {InputObject.BaseObject.GetType().Name} is none of them.",
+            WriteError(Error($"The report takes inactive users, product licenses and the results of removals, restores and suspensions; this {InputObject.BaseObject.GetType().Name} is not in it: {why}.",
                 "ReportInputNotRecognized", ErrorCategory.InvalidType, InputObject));
         }
     }
@@ -87,9 +93,15 @@ public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
     {
         string file = ResolveFile();
         var format = Format is { } named ? Enum.Parse<ReportFormat>(named, ignoreCase: true) : ReportFile.FormatFor(file);
+        string? history = History is null ? null : ResolvePath(History);
         if (!ShouldProcess(file, $"Write the {format} inactivity report"))
         {
             return;
+        }
+
+        if (history is not null)
+        {
+            _report!.History.AddRange(ReportHistory.Load(history, WriteWarning));
         }
 
         try
@@ -116,24 +128,46 @@ public sealed class ExportJiraInactivityReportCommand : JiraCmdlet
                 File.Exists(file) && !Force ? "Use -Force to overwrite a read-only file." : null));
         }
 
+        if (history is not null)
+        {
+            SaveHistory(history);
+        }
+
         if (PassThru)
         {
             WriteObject(new FileInfo(file));
         }
     }
 
-    private string ResolveFile()
+    private void SaveHistory(string folder)
     {
-        string file;
         try
         {
-            file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            WriteVerbose($"Kept this run's summary in '{ReportHistory.Save(folder, ReportSnapshot.Of(_report!))}'.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            WriteError(Error($"The report was written, but this run's summary could not be kept in the history folder '{folder}': {e.Message}",
+                "ReportHistoryNotWritable", ErrorCategory.WriteError, folder, e));
+        }
+    }
+
+    private string ResolvePath(string path)
+    {
+        try
+        {
+            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or PSInvalidOperationException)
         {
-            ThrowTerminatingError(Error($"'{Path}' is not a file path: {e.Message}", "ReportPathInvalid", ErrorCategory.InvalidArgument, Path, e));
+            ThrowTerminatingError(Error($"'{path}' is not a file path: {e.Message}", "ReportPathInvalid", ErrorCategory.InvalidArgument, path, e));
             throw;
         }
+    }
+
+    private string ResolveFile()
+    {
+        string file = ResolvePath(Path);
 
         if (Directory.Exists(file))
         {

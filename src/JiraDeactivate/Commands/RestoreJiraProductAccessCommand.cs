@@ -64,6 +64,15 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     [Parameter]
     public SwitchParameter AllowUnsealed { get; set; }
 
+    /// <summary>
+    /// The folder that holds the runs' seal keys, when it is not this machine's per-user folder (the -KeyPath the run
+    /// was given, or a copy of it); bound by property name from Get-JiraChangeRun's objects.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? KeyPath { get; set; }
+
     /// <summary>How many users are restored at the same time.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -76,8 +85,8 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     protected override void ProcessRecord()
     {
         var selection = InputObject is { } result
-            ? new RestoreSelection(result.JournalPath, result.RunId, [result.AccountId], result.ProductValue)
-            : new RestoreSelection(JournalPath, RunId, AccountId ?? [], Product);
+            ? new RestoreSelection(result.JournalPath, result.RunId, [result.AccountId], result.ProductValue, KeyPath)
+            : new RestoreSelection(JournalPath, RunId, AccountId ?? [], Product, KeyPath);
         if (string.IsNullOrWhiteSpace(selection.JournalPath))
         {
             _withoutJournal++;
@@ -98,10 +107,10 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         {
             var (session, jira) = RequireJiraConnection();
             var validator = new RestoreValidator(new ProductRoleCache(jira), session.SiteName, ReadAdministratorGroups(jira));
-            foreach (var journal in _selections.GroupBy(s => s.JournalPath!, StringComparer.Ordinal))
+            foreach (var journal in _selections.GroupBy(s => (s.JournalPath!, s.KeyPath)))
             {
                 var selections = journal.ToList();
-                Restore(jira, validator, session.SiteName, session.Connection.User ?? "(unknown)", journal.Key, entry => selections.Any(s => s.Includes(entry)));
+                Restore(jira, validator, session.SiteName, session.Connection.User ?? "(unknown)", journal.Key.Item1, journal.Key.KeyPath, entry => selections.Any(s => s.Includes(entry)));
             }
         }
 
@@ -112,7 +121,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
     }
 
-    private void Restore(JiraRestClient jira, RestoreValidator validator, string? siteName, string user, string path, Func<JournalEntry, bool> include)
+    private void Restore(JiraRestClient jira, RestoreValidator validator, string? siteName, string user, string path, string? keyPath, Func<JournalEntry, bool> include)
     {
         if (!File.Exists(path))
         {
@@ -121,14 +130,18 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
 
         // A real restore locks the journal while it reads and appends, so no removal run can write it meanwhile.
-        using var journal = IsPreview() ? null : OpenJournal(path, null);
-        var lines = ReadJournal(path, journal);
+        using var journal = IsPreview() ? null : OpenJournal(path, null, keyPath);
+        if (ReadJournal(path, journal) is not { } lines)
+        {
+            return;
+        }
+
         if (lines.Any(l => l.Entry is { Event: JournalEvent.RunStarted, Operation: LifecycleChange.SuspendOperation }))
         {
             // A suspend journal: restoring it resumes what its runs suspended.
             _suspendJournalSeen = true;
             var summary = new LifecycleSummary("would resume", "resumed");
-            ResumeFromJournal(path, journal, lines, include, AllowUnsealed, ThrottleLimit, summary);
+            ResumeFromJournal(path, journal, lines, include, new ResumeRails(keyPath, AllowUnsealed, ThrottleLimit), summary);
             WriteHostLine($"Restore-JiraProductAccess{(journal is null ? " (preview)" : string.Empty)}: {summary.Describe(journal is null)}");
         }
         else
@@ -136,7 +149,9 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
             _removalJournalSeen = true;
         }
 
-        var plan = RestorePlanner.FromJournal(lines, JournalKeys.Default, AllowUnsealed, include);
+        var keys = KeysIn(keyPath);
+        var plan = RestorePlanner.FromJournal(lines, keys, AllowUnsealed, include);
+        WriteMissingKeys(path, plan.MissingKeys, keys, "restored");
         foreach (string unsealed in plan.UnsealedRuns)
         {
             WriteWarning($"{path}: run '{unsealed}' is restored without checking its lines for edits (-AllowUnsealed): its seal key is not on this machine.");

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
@@ -73,8 +74,19 @@ internal sealed class ModuleLoadContext : AssemblyLoadContext
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         string path = Path.Combine(_folder, $"{assemblyName.Name}.dll");
-        return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        if (File.Exists(path))
+        {
+            return LoadFromAssemblyPath(path);
+        }
+
+        // A package built per platform (Tmds.LibC) is published under runtimes/<rid>/lib/<framework>/.
+        string platform = Path.Combine(_folder, "runtimes", PlatformId, "lib");
+        string? specific = Directory.Exists(platform) ? Directory.EnumerateFiles(platform, $"{assemblyName.Name}.dll", SearchOption.AllDirectories).FirstOrDefault() : null;
+        return specific is null ? null : LoadFromAssemblyPath(specific);
     }
+
+    private static string PlatformId =>
+        $"{(OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsMacOS() ? "osx" : "win")}-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}";
 
     /// <summary>
     /// Checks that every assembly the deps.json beside the cmdlets lists is there. A file missing later, at first

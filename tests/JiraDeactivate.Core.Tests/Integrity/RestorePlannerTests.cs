@@ -93,7 +93,8 @@ public sealed class RestorePlannerTests : IDisposable
         var lenient = Plan(allowUnsealed: true);
 
         Assert.Equal(["ann"], strict.Items.Select(i => i.AccountId));
-        Assert.Contains("seal key is not on this machine", Assert.Single(strict.Refusals).Reason, StringComparison.Ordinal);
+        Assert.Empty(strict.Refusals);
+        Assert.Equal(["forged"], strict.MissingKeys);
         Assert.Equal(["ann", "mallory"], lenient.Items.Select(i => i.AccountId).Order());
         Assert.Equal(["forged"], lenient.UnsealedRuns);
     }
@@ -122,15 +123,150 @@ public sealed class RestorePlannerTests : IDisposable
     }
 
     [Fact]
-    public void A_second_RunStarted_for_a_run_refuses_the_run()
+    public void A_second_RunStarted_refuses_a_run_taken_unsealed()
     {
-        WriteRun("run1", "ann", Software);
-        AppendByHand(new JournalEntry { RunId = "run1", Event = JournalEvent.RunStarted, Operation = RestorePlanner.RemovalOperation, Site = "other" });
+        AppendByHand(new JournalEntry { RunId = "old", Event = JournalEvent.RunStarted, Operation = RestorePlanner.RemovalOperation, Site = "acme" });
+        AppendByHand(new JournalEntry { RunId = "old", Event = JournalEvent.Planned, AccountId = "ann", Product = JiraProduct.JiraSoftware, Site = "acme", Groups = [Software] });
+        AppendByHand(Line("old", JournalEvent.Removed, "ann", Software));
+        AppendByHand(new JournalEntry { RunId = "old", Event = JournalEvent.RunStarted, Operation = RestorePlanner.RemovalOperation, Site = "other" });
 
         var plan = Plan(allowUnsealed: true);
 
         Assert.Empty(plan.Items);
         Assert.Contains("2 RunStarted lines", plan.Refusals[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stray_unsealed_line_of_a_sealed_run_is_refused_alone_and_the_run_is_restored()
+    {
+        WriteRun("run1", "ann", Software);
+        File.AppendAllText(_path, "{\"runId\":\"run1\"}\n");
+
+        var plan = Plan();
+
+        Assert.Equal(["ann"], plan.Items.Select(i => i.AccountId));
+        var refusal = Assert.Single(plan.Refusals);
+        Assert.Equal(5, refusal.Line);
+        Assert.Contains("seal does not match", refusal.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deleting_the_restored_lines_refuses_the_run_instead_of_restoring_it_again()
+    {
+        WriteRun("run1", "ann", Software);
+        using (var journal = RemovalJournal.Open(_path, _keys))
+        {
+            journal.Append(Line("run1", JournalEvent.Restoring, "ann", Software));
+            journal.Append(Line("run1", JournalEvent.Restored, "ann", Software));
+        }
+
+        Assert.Empty(Plan().Items);
+        var lines = File.ReadAllLines(_path);
+        File.WriteAllLines(_path, lines[..^2]);
+
+        var plan = Plan();
+
+        Assert.Empty(plan.Items);
+        Assert.Equal([3L, 4L], plan.Refusals.Select(r => r.Line));
+        Assert.All(plan.Refusals, r => Assert.Contains("not whole", r.Reason, StringComparison.Ordinal));
+        Assert.All(plan.Refusals, r => Assert.Contains("records 6 lines", r.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Deleting_a_line_inside_a_run_breaks_the_chain_and_refuses_the_run()
+    {
+        WriteRun("run1", "ann", Software, "jira-developers");
+        using (var journal = RemovalJournal.Open(_path, _keys))
+        {
+            journal.Append(Line("run1", JournalEvent.Restored, "ann", Software));
+            journal.Append(Line("run1", JournalEvent.Verified, "ann", Software));
+        }
+
+        var lines = File.ReadAllLines(_path).ToList();
+        lines.RemoveAt(6);
+        File.WriteAllLines(_path, lines);
+
+        var plan = Plan();
+
+        Assert.Empty(plan.Items);
+        Assert.All(plan.Refusals, r => Assert.Contains("not whole", r.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_genuine_line_repeated_later_is_not_genuine()
+    {
+        WriteRun("run1", "ann", Software);
+        using (var journal = RemovalJournal.Open(_path, _keys))
+        {
+            journal.Append(Line("run1", JournalEvent.Restored, "ann", Software));
+        }
+
+        var removed = File.ReadAllLines(_path)[3];
+        File.AppendAllText(_path, removed + "\n");
+
+        var plan = Plan();
+
+        Assert.Empty(plan.Items);
+        Assert.Contains("seal does not match", Assert.Single(plan.Refusals).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_file_others_can_read_is_refused_with_the_reason()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // the profile folder's ACL guards keys there
+        }
+
+        WriteRun("run1", "ann", Software);
+        File.SetUnixFileMode(Path.Combine(_keys.Folder, "run1.key"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var plan = Plan();
+
+        Assert.Empty(plan.Items);
+        Assert.Equal(2, plan.Refusals.Count);
+        Assert.All(plan.Refusals, r => Assert.Contains("can be read or written by others (mode 644)", r.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_key_file_of_another_user_is_refused_with_the_reason()
+    {
+        WriteRun("run1", "ann", Software);
+        string key = Path.Combine(_keys.Folder, "run1.key");
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            // Only root can give a file away; elsewhere check that the owner is read at all.
+            Assert.Equal(UnixFileFacts.CurrentUser, UnixFileFacts.OwnerOf(key));
+            return;
+        }
+
+        using (var chown = System.Diagnostics.Process.Start("chown", ["65534", key]))
+        {
+            chown.WaitForExit();
+        }
+
+        var plan = Plan();
+
+        Assert.Empty(plan.Items);
+        Assert.Equal(2, plan.Refusals.Count);
+        Assert.All(plan.Refusals, r => Assert.Contains("belongs to user 65534, not to this user (0)", r.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Runs_without_their_keys_are_named_once_however_many_lines_they_have()
+    {
+        WriteRun("run1", "ann", Software, "jira-developers");
+        WriteRun("run2", "bob", Software);
+        Directory.Delete(_keys.Folder, recursive: true);
+
+        var plan = Plan();
+
+        Assert.Empty(plan.Items);
+        Assert.Empty(plan.Refusals);
+        Assert.Equal(["run1", "run2"], plan.MissingKeys);
+        string message = JournalRunTrust.MissingKeys(plan.MissingKeys, _keys.Folder, "restored");
+        Assert.Contains("run1.key, run2.key", message, StringComparison.Ordinal);
+        Assert.Contains(_keys.Folder, message, StringComparison.Ordinal);
     }
 
     [Fact]

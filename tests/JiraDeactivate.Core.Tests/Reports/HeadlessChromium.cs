@@ -89,6 +89,25 @@ public sealed class HeadlessChromium : IDisposable
         Wait(loaded.Task, $"the load of {file}");
     }
 
+    /// <summary>Lets the page download files: they land in <paramref name="folder"/> under the names the page gives them.</summary>
+    public void AllowDownloads(string folder) =>
+        Send("Browser.setDownloadBehavior", new JsonObject { ["behavior"] = "allow", ["downloadPath"] = folder, ["eventsEnabled"] = true });
+
+    /// <summary>Waits until <paramref name="file"/> is downloaded whole (Chromium writes a .crdownload until then).</summary>
+    public void WaitForDownload(string file)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(file) || File.Exists(file + ".crdownload"))
+        {
+            if (clock.Elapsed > s_guard)
+            {
+                throw new TimeoutException($"Chromium did not download {file} within {s_guard.TotalSeconds} s.");
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+
     /// <summary>Sets the emulated media type ("screen", "print") and prefers-color-scheme ("light", "dark").</summary>
     public void EmulateMedia(string media, string colorScheme) => Send("Emulation.setEmulatedMedia", new JsonObject
     {

@@ -37,7 +37,7 @@ public sealed class BrowserCollection : ICollectionFixture<ChromiumFixture>
 [Collection(BrowserCollection.Name)]
 public sealed class ReportBrowserTests : IDisposable
 {
-    private const string RowsScript = "Array.from(document.querySelectorAll('#rows tr.r')).map(tr => Array.from(tr.cells).map(td => td.textContent))";
+    private const string RowsScript = "Array.from(document.querySelectorAll('#rows tr.r')).map(tr => Array.from(tr.cells).filter(td => !td.classList.contains('pick')).map(td => td.textContent))";
     private readonly HeadlessChromium _browser;
     private readonly ITestOutputHelper _output;
     private readonly List<string> _files = [];
@@ -71,7 +71,7 @@ public sealed class ReportBrowserTests : IDisposable
         Assert.InRange(rows.Count, 10, 100);
         Assert.Equal(Cells(users[0]), rows[0]);
         Assert.Equal(Cells(users[rows.Count - 1]), rows[^1]);
-        Assert.Equal(1, _browser.Evaluate<int>("document.querySelectorAll('#results details[data-status=Removed] tbody tr').length"));
+        Assert.Equal(1, _browser.Evaluate<int>("document.querySelectorAll('#results-removal details[data-status=Removed] tbody tr').length"));
         AssertNoErrors();
         Assert.All(_browser.Requests, url => Assert.StartsWith("file:", url));
     }
@@ -136,7 +136,7 @@ public sealed class ReportBrowserTests : IDisposable
         // The policy alone would block an injected script: turning it off tests that nothing is injected in the first place.
         Open(report, bypassCsp: true);
 
-        Assert.Equal(0, _browser.Evaluate<int>("document.querySelectorAll('img, h1 *, title *, #results td *, #results summary *, #rows td *').length"));
+        Assert.Equal(0, _browser.Evaluate<int>("document.querySelectorAll('img, h1 *, title *, .results td *, .results summary *, #rows td *').length"));
         Assert.Equal(0, _browser.Evaluate<int>("Array.from(document.querySelectorAll('*')).filter(e => Array.from(e.attributes).some(a => a.name.startsWith('on'))).length"));
         Assert.Equal(2, _browser.Evaluate<int>("document.scripts.length"));
         Assert.Equal(1, _browser.Evaluate<int>("document.querySelectorAll('svg').length"));
@@ -150,11 +150,11 @@ public sealed class ReportBrowserTests : IDisposable
             Assert.Equal([Cells(users[i])], AllRows());
         }
 
-        var resultCells = _browser.Evaluate("Array.from(document.querySelectorAll('#results td')).map(td => td.textContent)")!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        var resultCells = _browser.Evaluate("Array.from(document.querySelectorAll('.results td')).map(td => td.textContent)")!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         Assert.Contains(ReportSamples.HostileNames[0], resultCells);
         Assert.Contains(ReportSamples.HostileNames[1], resultCells);
         Assert.Contains("&lt;", resultCells);
-        Assert.Equal("<svg onload=alert(1)> (1)", _browser.Evaluate<string>("document.querySelector('#results details:last-of-type summary').textContent"));
+        Assert.Equal("<svg onload=alert(1)> (1)", _browser.Evaluate<string>("document.querySelector('.results details:last-of-type summary').textContent"));
         AssertNoErrors();
     }
 
@@ -223,6 +223,74 @@ public sealed class ReportBrowserTests : IDisposable
         Assert.Equal($"Never used: {users.Count(u => u.NeverActive)} users", _browser.Evaluate<string>("document.querySelector('#activity svg rect.never title').textContent"));
         Assert.Equal(histogram.Months.Sum(m => m.Users) + histogram.Earlier + histogram.NeverActive, users.Count);
         AssertNoErrors();
+    }
+
+    [Fact]
+    public void The_reviewer_unticks_users_to_keep_and_downloads_the_rest_as_the_plan_file_with_their_values_unchanged()
+    {
+        var users = ReportSamples.WithPlans(ReportSamples.Users(60, seed: 13, hostile: true));
+        string folder = Directory.CreateTempSubdirectory("jiradeactivate-download-").FullName;
+        try
+        {
+            Open(ReportSamples.Report(users));
+            _browser.AllowDownloads(folder);
+            Assert.Equal("60 of 60 ticked", Selected());
+
+            // One by one, and every user the filter shows at once.
+            Pick(3);
+            Pick(10);
+            Type("acme-eu never");
+            var hidden = users.Select((u, i) => (u, i)).Where(p => p.u.Site == "acme-eu" && p.u.LastActive is null).Select(p => p.i).ToList();
+            Assert.NotEmpty(hidden);
+            _browser.Evaluate("document.getElementById('pick-all').click()");
+            Assert.False(_browser.Evaluate<bool>("document.getElementById('pick-all').checked"));
+            Type(string.Empty);
+            var kept = new HashSet<int>(hidden) { 3, 10 };
+            Assert.Equal($"{60 - kept.Count} of 60 ticked", Selected());
+            Assert.True(_browser.Evaluate<bool>("document.getElementById('pick-all').indeterminate"));
+            Assert.False(_browser.Evaluate<bool>("document.querySelector('#rows input[data-row=\"3\"]').checked"));
+
+            _browser.Evaluate("document.getElementById('download').click()");
+            string file = Path.Combine(folder, $"removal-plan-{ReportSamples.AsOf:yyyy-MM-dd}.csv");
+            _browser.WaitForDownload(file);
+
+            var (header, rows) = ReadCsv(file);
+            var expected = users.Where((_, i) => !kept.Contains(i)).ToList();
+            Assert.Equal(ReportSamples.PlanColumns, header);
+            Assert.Equal(expected.Count, rows.Count);
+            for (int i = 0; i < expected.Count; i++)
+            {
+                Assert.Equal(ReportSamples.PlanColumns.Select(c => expected[i].Plan[c] ?? string.Empty), rows[i]);
+            }
+
+            Assert.Equal($"Downloaded {expected.Count} rows as removal-plan-{ReportSamples.AsOf:yyyy-MM-dd}.csv", Selected());
+            AssertNoErrors();
+            Assert.All(_browser.Requests, url => Assert.Matches("^(file|blob):", url));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private void Pick(int row) => _browser.Evaluate($"(() => {{ const box = document.querySelector('#rows input[data-row=\"{row}\"]'); box.click(); }})()");
+
+    private string Selected() => _browser.Evaluate<string>("document.getElementById('selected').textContent");
+
+    /// <summary>The downloaded file as Import-Csv reads it: a header, then fields per row (CsvHelper, RFC 4180).</summary>
+    private static (List<string> Header, List<List<string>> Rows) ReadCsv(string file)
+    {
+        byte[] bytes = File.ReadAllBytes(file);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
+        using var csv = CsvHelper.CsvReader.FromText(System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), null);
+        var header = csv.Headers!.ToList();
+        var rows = new List<List<string>>();
+        while (csv.Read())
+        {
+            rows.Add(Enumerable.Range(0, header.Count).Select(i => csv.GetString(i)).ToList());
+        }
+
+        return (header, rows);
     }
 
     private void Open(InactivityReport report, bool bypassCsp = false)

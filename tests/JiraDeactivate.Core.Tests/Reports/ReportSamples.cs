@@ -44,6 +44,28 @@ internal static class ReportSamples
         return users;
     }
 
+    /// <summary>The columns Remove-JiraProductAccess binds, as the report's plan file carries them.</summary>
+    public static readonly string[] PlanColumns = ["AccountId", "Product", "Site", "DisplayName", "Email", "MoreThan", "AsOf", "OrgRole", "Judgment"];
+
+    /// <summary>The users with the plan values an input object would give, hostile text, quotes, commas and line breaks included.</summary>
+    public static List<ReportUser> WithPlans(List<ReportUser> users) => users.Select((user, i) => user with
+    {
+        MoreThan = 90,
+        AsOf = AsOf,
+        Plan = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["AccountId"] = user.AccountId,
+            ["Product"] = user.Product,
+            ["Site"] = user.Site,
+            ["DisplayName"] = user.DisplayName,
+            ["Email"] = i % 7 == 0 ? null : user.Email,
+            ["MoreThan"] = "90",
+            ["AsOf"] = "2026-11-02T00:00:00.0000000Z",
+            ["OrgRole"] = i % 5 == 0 ? "=HYPERLINK(\"x\"),\"a\nb\"" : string.Empty,
+            ["Judgment"] = $"v1.{i:x4}.{Convert.ToBase64String(BitConverter.GetBytes(i * 7919L))}==",
+        },
+    }).ToList();
+
     public static InactivityReport Report(IEnumerable<ReportUser> users, ReportOptions? options = null)
     {
         var report = new InactivityReport(options ?? new ReportOptions { GeneratedAt = AsOf });

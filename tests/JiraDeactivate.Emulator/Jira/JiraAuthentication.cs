@@ -73,7 +73,7 @@ internal static class JiraAuthentication
         return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) && header[Scheme.Length..].Trim() is { Length: > 0 } token ? token : null;
     }
 
-    private static (string Email, string Token)? TryReadBasic(string header)
+    public static (string Email, string Token)? TryReadBasic(string header)
     {
         const string Scheme = "Basic ";
         if (!header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using JiraDeactivate.Emulator.Configuration;
 using JiraDeactivate.Emulator.State;
@@ -57,25 +56,8 @@ internal static class OAuthRoutes
         }
     }
 
-    private static (string, string)? BasicClient(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        try
-        {
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
-            int colon = decoded.IndexOf(':', StringComparison.Ordinal);
-            return colon < 0 ? null : (decoded[..colon], decoded[(colon + 1)..]);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    // HTTP Basic client authentication, read as Jira's Basic is.
+    private static (string, string)? BasicClient(HttpRequest request) => JiraAuthentication.TryReadBasic(request.Headers.Authorization.ToString());
 
     private static IResult Error(int status, string error, string description) =>
         Results.Json(new Dictionary<string, string> { ["error"] = error, ["error_description"] = description }, statusCode: status);
