@@ -3,7 +3,7 @@
 # open points turn out to be (key spellings, undated products, the maximum limit, the route switched off).
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $emu = Start-JiraEmulator -Users 400 -Seed 5 -ArgumentList '--as-of', '2026-11-01'
+    $emu = Start-JiraEmulator -Users 400 -Seed 5 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
     $asOf = [datetime]'2026-11-02'
     $export = Save-EmulatorExport $emu
     $defaults = @{ searchFault = ''; searchMaxLimit = 100; searchJiraKey = 'jira'; searchServiceManagementKey = 'jira-servicedesk'; searchListsUndated = $true

@@ -1,6 +1,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $emu = Start-JiraEmulator -Users 400 -Seed 3 -ArgumentList '--as-of', '2026-11-01'
+    $emu = Start-JiraEmulator -Users 400 -Seed 3 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
     $asOf = [datetime]'2026-11-02'
     $export = Save-EmulatorExport $emu
 }
