@@ -195,7 +195,9 @@ Describe 'The last look cannot be argued with' {
         Set-Active $users[0].AccountId
         Set-JiraEmulatorConfig $emu @{ lastActiveJiraKey = 'jira-next' } | Out-Null
         $before = Get-EmulatorMembership $emu
-        $unnamed = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'unnamed.jsonl')
+        $output = @($users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'unnamed.jsonl') 6>&1)
+        $unnamed = @($output | Where-Object { $_ -isnot [System.Management.Automation.InformationRecord] })
+        "$($output | Where-Object { $_ -is [System.Management.Automation.InformationRecord] })" | Should -Match 'skipped 2 \(cannot judge: 2\)' -Because 'the summary names why, not "other"'
         $unnamed.Status | Sort-Object -Unique | Should -Be 'Skipped'
         $unnamed.Message | ForEach-Object { $_ | Should -Match "cannot judge the user .*'jira-next'" }
         Get-EmulatorMembership $emu | Should -Be $before

@@ -26,6 +26,9 @@ public sealed record ProductAccessRemoval
 
     internal RemovalStatus Outcome { get; init; }
 
+    /// <summary>For a user skipped, the short label of why ("cannot judge", "protected group"...), for the run's summary.</summary>
+    internal string? SkipKind { get; init; }
+
     /// <summary>Why the user was skipped, what failed, or what still grants access.</summary>
     public string? Message { get; init; }
 

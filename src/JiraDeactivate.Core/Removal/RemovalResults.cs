@@ -11,6 +11,7 @@ public static class RemovalResults
         ProductValue = plan.Request.Product,
         Site = siteName ?? plan.Request.Site,
         Outcome = status,
+        SkipKind = status == RemovalStatus.Skipped ? plan.Kind : null,
         Message = message,
         Timestamp = DateTime.UtcNow,
         RunId = runId,

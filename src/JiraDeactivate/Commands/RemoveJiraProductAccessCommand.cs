@@ -147,7 +147,7 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
         if (approved.Count > 0)
         {
             ExecuteRun(run, approved, Verb, "RemovalFuseTripped", "RemovalFailed", ThrottleLimit, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users",
-                plan => (plan.Target, plan.Request.AccountId), result => _summary.Add(result.Outcome, null), () => _summary.Describe(false));
+                plan => (plan.Target, plan.Request.AccountId), result => _summary.Add(result.Outcome, result.SkipKind), () => _summary.Describe(false));
         }
 
         WriteSummary(preview: false);
