@@ -3,7 +3,7 @@
 # them, the list of past runs, stale locks cleaned. Every test checks the emulator's state afterwards.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $emu = Start-JiraEmulator -Users 300 -Seed 5 -ArgumentList '--as-of', '2026-11-01'
+    $emu = Start-JiraEmulator -Users 300 -Seed 5 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
     $asOf = [datetime]'2026-11-02'
     $state = Get-JiraEmulatorState $emu
     $adminGroups = 'site-admins', 'administrators', 'jira-administrators', 'jira-admins', 'org-admins'
