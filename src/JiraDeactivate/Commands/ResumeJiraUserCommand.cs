@@ -12,7 +12,6 @@ namespace JiraDeactivate.Commands;
 [OutputType(typeof(UserSuspension))]
 public sealed class ResumeJiraUserCommand : JiraCmdlet
 {
-    private const string Verb = "resume";
     private const string SuspendAction = "Suspend";
     private readonly List<UserLifecycleRequest> _requests = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -135,7 +134,7 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
             var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
                 LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: true),
                 session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)");
-            RunLifecycle(run, _requests, _summary, Verb, ThrottleLimit, preview, session.SiteName);
+            RunLifecycle(run, _requests, _summary, ThrottleLimit);
         }
 
         foreach (var journal in _journals.GroupBy(s => (s.JournalPath!, s.KeyPath)))
