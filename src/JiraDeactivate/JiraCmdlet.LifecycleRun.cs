@@ -97,7 +97,7 @@ public abstract partial class JiraCmdlet
     {
         if (runIds.Count > 0)
         {
-            WriteError(Error($"{path}: {Core.Removal.JournalRunTrust.MissingKeys(runIds, keys.Folder, verb)}.", "JournalKeyNotFound", ErrorCategory.ObjectNotFound, path,
+            WriteError(Error($"{path}: {JournalRunTrust.MissingKeys(runIds, keys.Folder, verb)}.", "JournalKeyNotFound", ErrorCategory.ObjectNotFound, path,
                 recommendedAction: $"-KeyPath <folder holding {JournalKeys.FileNameOf(runIds[0])}>"));
         }
     }

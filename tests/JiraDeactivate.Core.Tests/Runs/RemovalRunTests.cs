@@ -1,6 +1,8 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Protections;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 
