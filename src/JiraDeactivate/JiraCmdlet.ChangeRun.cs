@@ -88,22 +88,22 @@ public abstract partial class JiraCmdlet
         : IRunHost<TPlan, TResult>
         where TResult : class
     {
-        public Task<bool> ApproveAsync(string target, string action, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<bool>> ApproveAsync(IReadOnlyList<(string Target, string Action)> changes, CancellationToken cancellationToken)
         {
-            var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var answers = new TaskCompletionSource<IReadOnlyList<bool>>(TaskCreationOptions.RunContinuationsAsynchronously);
             queue.Post(_ =>
             {
                 try
                 {
-                    answer.SetResult(cmdlet.ShouldProcess(target, action));
+                    answers.SetResult(changes.Select(c => cmdlet.ShouldProcess(c.Target, c.Action)).ToList());
                 }
                 catch (Exception e)
                 {
-                    answer.SetException(e);
+                    answers.SetException(e);
                     throw;
                 }
             });
-            return answer.Task.WaitAsync(cancellationToken);
+            return answers.Task.WaitAsync(cancellationToken);
         }
 
         public IRunStage StartStage(RunStage stage, int total) =>

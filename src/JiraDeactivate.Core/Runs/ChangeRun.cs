@@ -76,16 +76,14 @@ public sealed class ChangeRun<TRequest, TPlan, TResult>
             host.Unchanged(plan, IsPreview ? null : _change.Unchanged(plan, RunId, JournalPath), IsPreview ? _change.WhyUnchanged(plan) : null);
         }
 
-        var approved = new List<TPlan>();
-        var declined = new List<TPlan>();
-        foreach (var plan in plans.Where(_change.Changes))
-        {
-            (await host.ApproveAsync(_change.Target(plan), _change.Action(plan), cancellationToken).ConfigureAwait(false) ? approved : declined).Add(plan);
-        }
+        var changing = plans.Where(_change.Changes).ToList();
+        var answers = await host.ApproveAsync(changing.Select(p => (_change.Target(p), _change.Action(p))).ToList(), cancellationToken).ConfigureAwait(false);
+        var approved = changing.Where((_, i) => answers[i]).ToList();
+        var declined = changing.Where((_, i) => !answers[i]).ToList();
 
         if (IsPreview)
         {
-            plans.Where(_change.Changes).ToList().ForEach(host.WouldChange);
+            changing.ForEach(host.WouldChange);
             return new RunReport<TPlan>(plans, 0, Begun: false);
         }
 

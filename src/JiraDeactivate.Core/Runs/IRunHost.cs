@@ -7,8 +7,11 @@ namespace JiraDeactivate.Core.Runs;
 /// </summary>
 public interface IRunHost<in TPlan, TResult>
 {
-    /// <summary>Asks whether to make the change (ShouldProcess with target and action); in a preview the answer is no.</summary>
-    Task<bool> ApproveAsync(string target, string action, CancellationToken cancellationToken);
+    /// <summary>
+    /// Asks, one by one and in order, whether to make each change (ShouldProcess with target and action); in a preview
+    /// every answer is no. One round trip for all of them: a thread switch per user would add up on a busy machine.
+    /// </summary>
+    Task<IReadOnlyList<bool>> ApproveAsync(IReadOnlyList<(string Target, string Action)> changes, CancellationToken cancellationToken);
 
     /// <summary>Progress of one stage of <paramref name="total"/> users.</summary>
     IRunStage StartStage(RunStage stage, int total);
