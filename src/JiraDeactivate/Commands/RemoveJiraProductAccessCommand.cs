@@ -23,8 +23,7 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
     private readonly List<RemovalPlan> _notApproved = [];
     private readonly HashSet<(string, JiraProduct)> _seen = [];
     private readonly RunSummary _summary = new("would remove the access of", "removed the access of");
-    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
-    // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
+    // Boxed: the loader rule (Loading/ModuleInitializer.cs).
     private object _product = default(JiraProduct);
 
     /// <summary>The product to remove access from.</summary>

@@ -24,8 +24,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     private int _withoutJournal;
     private bool _removalJournalSeen;
     private bool _suspendJournalSeen;
-    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
-    // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
+    // Boxed: the loader rule (Loading/ModuleInitializer.cs).
     private object? _product;
 
     /// <summary>

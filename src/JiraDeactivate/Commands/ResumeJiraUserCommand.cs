@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
 using JiraDeactivate.Core.Sessions;
@@ -130,10 +131,12 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
         {
             var session = RequireSession();
             var (organizationId, lifecycle, directoryId) = RequireDirectory(session);
-            using var journal = preview ? null : OpenJournal(null, null);
+            // The journal file is named by the run ID its lines carry.
+            string runId = RemovalJournal.NewRunId();
+            using var journal = preview ? null : OpenJournal(null, runId);
             var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
                 LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: true),
-                session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)");
+                session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
             RunLifecycle(run, _requests, _summary, ThrottleLimit);
         }
 
