@@ -148,7 +148,7 @@ public sealed class JiraRestClient
         {
             // "Not a member" on a retry: an earlier attempt whose answer was lost most likely removed the user, so
             // the removal is this call's, and the journal must say so for a restore to put the user back.
-            return IsRetry(response) ? MembershipChange.Changed : MembershipChange.AlreadyDone;
+            return Http.RequestAttempt.IsRetry(response) ? MembershipChange.Changed : MembershipChange.AlreadyDone;
         }
 
         throw error;
@@ -169,14 +169,11 @@ public sealed class JiraRestClient
         if (response.StatusCode == HttpStatusCode.BadRequest && error.Detail.Contains("already a member", StringComparison.OrdinalIgnoreCase))
         {
             // As for removals: on a retry, an earlier attempt whose answer was lost most likely added the user.
-            return IsRetry(response) ? MembershipChange.Changed : MembershipChange.AlreadyDone;
+            return Http.RequestAttempt.IsRetry(response) ? MembershipChange.Changed : MembershipChange.AlreadyDone;
         }
 
         throw error;
     }
-
-    private static bool IsRetry(HttpResponseMessage response) =>
-        response.RequestMessage is { } request && request.Options.TryGetValue(Http.HttpTraceHandler.AttemptKey, out int attempt) && attempt > 1;
 
     private static bool SaysNotAMember(string detail) =>
         detail.Contains("not a member", StringComparison.OrdinalIgnoreCase)

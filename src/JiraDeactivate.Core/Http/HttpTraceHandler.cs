@@ -9,12 +9,9 @@ namespace JiraDeactivate.Core.Http;
 /// </summary>
 internal sealed class HttpTraceHandler(Func<IHttpTrace?> trace, HttpCallStats stats) : DelegatingHandler
 {
-    internal static readonly HttpRequestOptionsKey<int> AttemptKey = new("JiraDeactivate.Attempt");
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        int attempt = request.Options.TryGetValue(AttemptKey, out int a) ? a + 1 : 1;
-        request.Options.Set(AttemptKey, attempt);
+        int attempt = RequestAttempt.Of(request);
         stats.CountRequest();
         if (attempt > 1)
         {

@@ -2,7 +2,10 @@ using Polly;
 
 namespace JiraDeactivate.Core.Http;
 
-/// <summary>Sends each request through a Polly pipeline (retries, attempt timeout); every attempt goes down the rest of the chain.</summary>
+/// <summary>
+/// Sends each request through a Polly pipeline (retries, attempt timeout); every attempt goes down the rest of the
+/// chain, numbered in the request (<see cref="RequestAttempt"/>).
+/// </summary>
 internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pipeline) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
@@ -11,6 +14,9 @@ internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> 
             (Handler: this, Request: request),
             cancellationToken).ConfigureAwait(false);
 
-    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        RequestAttempt.Next(request);
+        return base.SendAsync(request, cancellationToken);
+    }
 }
