@@ -42,15 +42,8 @@ public sealed class AdminApiClient
     public async Task<Organization?> GetOrganizationAsync(string organizationId, CancellationToken cancellationToken)
     {
         string path = $"{Api}/orgs/{Uri.EscapeDataString(organizationId)}";
-        using var response = await _caller.SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-
-        await _caller.EnsureSuccessAsync(response, "GET", path, cancellationToken).ConfigureAwait(false);
-        var answer = await _caller.ReadAsync(response, "GET", path, Json.OrgSingleDto, cancellationToken).ConfigureAwait(false);
-        return new Organization(organizationId, answer.Data?.FirstOrDefault()?.Attributes?.Name);
+        var answer = await _caller.GetOrNullAsync(path, Json.OrgSingleDto, cancellationToken).ConfigureAwait(false);
+        return answer is null ? null : new Organization(organizationId, answer.Data?.FirstOrDefault()?.Attributes?.Name);
     }
 
     /// <summary>A user's last active date in each product, following the answer's cursor.</summary>

@@ -15,6 +15,20 @@ internal sealed class ApiCaller(HttpClient client, AtlassianApi api)
         return await ReadAsync(response, "GET", pathAndQuery, type, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A GET whose 404 means "there is none": null then; any other failure throws as <see cref="GetAsync{T}"/> does.</summary>
+    public async Task<T?> GetOrNullAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await SendAsync(HttpMethod.Get, pathAndQuery, null, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, "GET", pathAndQuery, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, "GET", pathAndQuery, type, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends a call and returns its answer, successful or not; the caller decides what a status means.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content, CancellationToken cancellationToken)
     {

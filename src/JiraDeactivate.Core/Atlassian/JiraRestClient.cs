@@ -116,14 +116,11 @@ public sealed class JiraRestClient
     public async Task<JiraUserAccess?> GetUserAccessAsync(string accountId, CancellationToken cancellationToken)
     {
         string path = $"{Api}/user?accountId={Uri.EscapeDataString(accountId)}&expand=groups,applicationRoles";
-        using var response = await _caller.SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (await _caller.GetOrNullAsync(path, Json.JiraUserDto, cancellationToken).ConfigureAwait(false) is not { } user)
         {
             return null;
         }
 
-        await _caller.EnsureSuccessAsync(response, "GET", path, cancellationToken).ConfigureAwait(false);
-        var user = await _caller.ReadAsync(response, "GET", path, Json.JiraUserDto, cancellationToken).ConfigureAwait(false);
         return new JiraUserAccess(
             new JiraAccount(user.AccountId, user.DisplayName, user.EmailAddress, user.AccountType ?? "atlassian", user.Active),
             (user.Groups?.Items ?? []).Select(JiraGroup.From).ToArray(),
