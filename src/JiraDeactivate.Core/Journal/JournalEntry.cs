@@ -34,6 +34,21 @@ public sealed record JournalEntry
     /// <summary>For RunStarted: the command whose run this is ("Remove-JiraProductAccess").</summary>
     public string? Operation { get; init; }
 
+    /// <summary>For Planned: the judgment's period, inactive for more than this many days.</summary>
+    public int? MoreThan { get; init; }
+
+    /// <summary>For Planned: the date of the data the judgment was made with (UTC).</summary>
+    public DateTime? AsOf { get; init; }
+
+    /// <summary>For Planned: where the user was judged: "here" (-MoreThan on the run's command line) or "sealed" (the input's sealed judgment).</summary>
+    public string? JudgedBy { get; init; }
+
+    /// <summary>For Planned, when the last look ran at planning: when (UTC).</summary>
+    public DateTime? LastLookAt { get; init; }
+
+    /// <summary>For Planned, when the last look ran at planning: what it found ("inactive", "active", "failed", "cannot judge").</summary>
+    public string? LastLookResult { get; init; }
+
     /// <summary>The line's number within its run (1 for RunStarted), sealed with it: a gap, a repeat or a move shows.</summary>
     public long? Seq { get; init; }
 

@@ -39,6 +39,9 @@ public sealed class LastLook(AdminApiClient admin, string organizationId, string
 /// <summary>The outcome of a <see cref="LastLook"/>: a verdict, or why there is none (the read failed, or the answer cannot tell).</summary>
 public sealed record LastLookResult(DateTime At, InactivityVerdict? Verdict, DateTime? LastActive, string? Failure, string? CannotJudge = null)
 {
+    /// <summary>What it found, in a word, for the journal: "inactive", "active", "failed" or "cannot judge".</summary>
+    public string Result => Failure is not null ? "failed" : CannotJudge is not null ? "cannot judge" : Verdict?.IsInactive == true ? "inactive" : "active";
+
     /// <summary>"last look 2026-11-29: last active 2026-05-01, 211 days" for the journal and messages.</summary>
     public string Describe() => Failure is not null
         ? $"last look {At:yyyy-MM-dd} failed: {Failure}"

@@ -1,5 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Runs;
 
 namespace JiraDeactivate.Core.Removal;
@@ -31,12 +32,16 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
 
     public string Action(RemovalPlan plan) => plan.Action;
 
-    public JournalEntry? PlannedLine(RemovalPlan plan, string runId) => new()
+    public JournalEntry? PlannedLine(RemovalPlan plan, string runId)
     {
-        RunId = runId, Event = JournalEvent.Planned, AccountId = plan.Request.AccountId, DisplayName = plan.DisplayName,
-        Product = plan.Request.Product, Site = siteName, Groups = plan.Groups.Select(g => g.Name).ToArray(),
-        Message = JudgmentNote(plan),
-    };
+        var line = new JournalEntry
+        {
+            RunId = runId, Event = JournalEvent.Planned, AccountId = plan.Request.AccountId, DisplayName = plan.DisplayName,
+            Product = plan.Request.Product, Site = siteName, Groups = plan.Groups.Select(g => g.Name).ToArray(),
+            Message = JudgmentNote(plan),
+        }.WithJudgment(plan.Request.Judgment);
+        return plan.LastLook is { } look ? line.WithLastLook(look.At, look.Result) : line;
+    }
 
     public ProductAccessRemoval Declined(RemovalPlan plan, string reason) => RemovalResults.From(plan, RemovalStatus.Skipped, reason, null, null, siteName);
 

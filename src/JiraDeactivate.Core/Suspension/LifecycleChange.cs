@@ -1,5 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Runs;
 
 namespace JiraDeactivate.Core.Suspension;
@@ -68,8 +69,16 @@ public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPl
 
     public string Action(SuspensionPlan plan) => _suspend ? "Suspend access to the organization (every product; groups are kept)" : "Restore access to the organization";
 
-    public JournalEntry? PlannedLine(SuspensionPlan plan, string runId) =>
-        Operation is null ? null : Line(plan, plan.RunId ?? runId, JournalEvent.Planned, plan.Reason);
+    public JournalEntry? PlannedLine(SuspensionPlan plan, string runId)
+    {
+        if (Operation is null)
+        {
+            return null;
+        }
+
+        var line = Line(plan, plan.RunId ?? runId, JournalEvent.Planned, plan.Reason).WithJudgment(plan.Judgment);
+        return plan.LastLook is var (at, result) ? line.WithLastLook(at, result) : line;
+    }
 
     public UserSuspension Declined(SuspensionPlan plan, string reason) => UserSuspension.From(plan, ActionName, SuspensionStatus.Skipped, reason, _siteName);
 

@@ -123,12 +123,12 @@ public sealed class SuspendPlanner(JiraRestClient jira, AdminApiClient admin, Ad
         string look = $"last look {now:yyyy-MM-dd}: {ActivitySummary(dates, now)}";
         if (recent is null)
         {
-            return new SuspensionPlan(id, name, email, null, $"inactive in every product for more than {judgment.MoreThan} days; {look}");
+            return new SuspensionPlan(id, name, email, null, $"inactive in every product for more than {judgment.MoreThan} days; {look}") { Judgment = judgment, LastLook = (now, "inactive") };
         }
 
         string active = $"active in {ProductLabel(recent.Key)} {DaysAgo(recent.LastActive!.Value, now)}";
         return force
-            ? new SuspensionPlan(id, name, email, null, $"{active}, within {judgment.MoreThan} days, suspended anyway (-Force); {look}")
+            ? new SuspensionPlan(id, name, email, null, $"{active}, within {judgment.MoreThan} days, suspended anyway (-Force); {look}") { Judgment = judgment, LastLook = (now, "active") }
             : SuspensionPlan.Skip(id, name, email, "recently active", $"{active}, within {judgment.MoreThan} days: a suspension cuts every product (add -Force to suspend anyway)");
     }
 

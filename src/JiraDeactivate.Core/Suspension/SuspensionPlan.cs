@@ -1,4 +1,5 @@
 using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Judgments;
 
 namespace JiraDeactivate.Core.Suspension;
 
@@ -20,6 +21,12 @@ public sealed record SuspensionPlan(string AccountId, string? DisplayName, strin
 
     /// <summary>The activity check to take again right before the change (a suspension's last look); null when there is none.</summary>
     public Func<CancellationToken, Task<SuspensionPlan>>? LookAgain { get; init; }
+
+    /// <summary>For a suspension: the judgment it acts on, for the journal's Planned line.</summary>
+    public InactivityJudgment? Judgment { get; init; }
+
+    /// <summary>For a suspension: when the activity check at planning ran, and what it found ("inactive", or "active" elsewhere with -Force).</summary>
+    public (DateTime At, string Result)? LastLook { get; init; }
 
     /// <summary>"Ann Lee (712020:...)".</summary>
     public string Target => $"{DisplayName ?? AccountId} ({AccountId})";

@@ -55,6 +55,42 @@ public sealed class RestorePlannerTests : IDisposable
     }
 
     [Fact]
+    public void A_journal_written_before_the_judgment_fields_still_reads_and_restores()
+    {
+        // The Planned line as journals before issue 22 wrote it: the judgment only in prose, no judgment fields.
+        WriteRun("run1", "ann", Software);
+        Assert.DoesNotContain("moreThan", File.ReadAllText(_path), StringComparison.Ordinal);
+
+        var plan = Plan();
+
+        Assert.Equal(["ann"], plan.Items.Select(i => i.AccountId));
+        Assert.Empty(plan.Refusals);
+        Assert.Null(RemovalJournal.Read(_path).Single(l => l.Entry.Event == JournalEvent.Planned).Entry.MoreThan);
+    }
+
+    [Fact]
+    public void A_Planned_lines_judgment_field_edited_by_hand_refuses_the_run()
+    {
+        using (var journal = RemovalJournal.Open(_path, _keys))
+        {
+            journal.StartRun("run1", RestorePlanner.RemovalOperation, "acme", "test run");
+            journal.Append(new JournalEntry { RunId = "run1", Event = JournalEvent.Planned, AccountId = "ann", Product = JiraProduct.JiraSoftware, Site = "acme", Groups = [Software], MoreThan = 90, AsOf = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), JudgedBy = "sealed" });
+            journal.Append(Line("run1", JournalEvent.Removed, "ann", Software));
+        }
+
+        Assert.Single(Plan().Items);
+        string[] text = File.ReadAllLines(_path);
+        Assert.Contains("\"moreThan\":90", text[1], StringComparison.Ordinal);
+        text[1] = text[1].Replace("\"moreThan\":90", "\"moreThan\":7", StringComparison.Ordinal);
+        File.WriteAllLines(_path, text);
+
+        var plan = Plan();
+
+        Assert.Empty(plan.Items);
+        Assert.Equal("ann", Assert.Single(plan.Refusals).AccountId);
+    }
+
+    [Fact]
     public void A_line_appended_by_hand_to_a_sealed_run_is_refused_with_its_line_number()
     {
         WriteRun("run1", "ann", Software);

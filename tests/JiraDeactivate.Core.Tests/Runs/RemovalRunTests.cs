@@ -113,6 +113,40 @@ public sealed class RemovalRunTests : IDisposable
         Assert.Equal("Skipped", lines[^1].Status);
     }
 
+    [Fact]
+    public async Task The_Planned_line_carries_the_judgment_and_the_planning_look_as_fields_sealed_with_it()
+    {
+        var asOf = new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc);
+        var fake = new FakeAtlassian((method, path, _) =>
+            path.Contains("/last-active-dates", StringComparison.Ordinal) ? (200, JiraJson.LastActive(("jira", DateTime.UtcNow.AddDays(-300))))
+            : path.Contains("/applicationrole/", StringComparison.Ordinal) ? (200, JiraJson.Role)
+            : (200, JiraJson.User("ann", "atlassian", ("g-1", "jira-software-users"))));
+        var jira = new JiraRestClient(fake.Client());
+        var roles = new ProductRoleCache(jira);
+        var planner = new RemovalPlanner(jira, roles, "acme", Policy, new LastLook(new AdminApiClient(fake.Client()), "org-1", "cloud-1"), lookWhenPlanning: true);
+        string path = Path.Combine(_folder, "judgment-fields.jsonl");
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var run = new ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval>(new RemovalChange(jira, roles, planner, "acme"), new ChangeFuse(), 50, journal, "acme", "me@acme.example");
+            var plan = await run.PlanAsync(new RemovalRequest("ann", JiraProduct.JiraSoftware, Judgment: new InactivityJudgment(120, asOf, Fresh: true)), CancellationToken.None);
+            Assert.True(plan.ChangesAccess);
+            run.Begin([plan], "remove");
+        }
+
+        var lines = RemovalJournal.Read(path).Select(l => l.Entry).ToList();
+        var planned = lines.Single(l => l.Event == JournalEvent.Planned);
+        Assert.Equal(120, planned.MoreThan);
+        Assert.Equal(asOf, planned.AsOf);
+        Assert.Equal(JudgmentLine.JudgedHere, planned.JudgedBy);
+        Assert.Equal("inactive", planned.LastLookResult);
+        Assert.NotNull(planned.LastLookAt);
+        Assert.Contains("judged here with -MoreThan 120", planned.Message, StringComparison.Ordinal);
+        var key = Keys.Find(planned.RunId)!;
+        Assert.True(JournalSeal.IsValid(planned, key, lines[0].Seal));
+        Assert.False(JournalSeal.IsValid(planned with { AsOf = asOf.AddDays(-30) }, key, lines[0].Seal));
+        Assert.False(JournalSeal.IsValid(planned with { LastLookResult = "active" }, key, lines[0].Seal));
+    }
+
     private static RemovalRequest Request(string id) => new(id, JiraProduct.JiraSoftware, Judgment: new InactivityJudgment(90, DateTime.UtcNow));
 
     [Fact]

@@ -127,6 +127,27 @@ public sealed class SuspensionRunTests : IDisposable
     }
 
     [Fact]
+    public async Task The_Planned_line_of_a_suspension_carries_its_judgment_and_the_planning_look_as_sealed_fields()
+    {
+        string path = Path.Combine(_folder, "judgment-fields.jsonl");
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var (run, _) = Suspend(Atlassian(), journal);
+            var plan = await run.PlanAsync(SealedForJiraSoftware("ann"), CancellationToken.None);
+            run.Begin([plan], "suspend");
+        }
+
+        var planned = RemovalJournal.Read(path).Select(l => l.Entry).Single(l => l.Event == JournalEvent.Planned);
+        Assert.Equal(90, planned.MoreThan);
+        Assert.Equal(Now, planned.AsOf);
+        Assert.Equal(JudgmentLine.JudgedSealed, planned.JudgedBy);
+        Assert.Equal(Now, planned.LastLookAt);
+        Assert.Equal("inactive", planned.LastLookResult);
+        Assert.True(JournalSeal.IsValid(planned, Keys.Find(planned.RunId)!, RemovalJournal.Read(path).First().Entry.Seal));
+        Assert.False(JournalSeal.IsValid(planned with { MoreThan = 30 }, Keys.Find(planned.RunId)!, RemovalJournal.Read(path).First().Entry.Seal));
+    }
+
+    [Fact]
     public async Task A_user_active_in_any_product_within_the_period_is_skipped_naming_it_unless_forced()
     {
         var fake = Atlassian();
@@ -214,7 +235,7 @@ public sealed class SuspensionRunTests : IDisposable
             journal.Append(new JournalEntry { RunId = run.RunId, Event = JournalEvent.AlreadySuspended, AccountId = "already", Site = "acme" });
         }
 
-        var pending = SuspensionJournal.Pending(RemovalJournal.Read(path), Keys, allowUnsealed: false);
+        var pending = ResumePlanner.FromJournal(RemovalJournal.Read(path), Keys, allowUnsealed: false);
         Assert.Equal(["ann"], pending.Users.Select(u => u.AccountId));
         Assert.Empty(pending.Refusals);
 
@@ -228,7 +249,7 @@ public sealed class SuspensionRunTests : IDisposable
             Assert.Equal(SuspensionStatus.Resumed, (await resume.ExecuteAsync(plan, CancellationToken.None)).Result.Outcome);
         }
 
-        Assert.Empty(SuspensionJournal.Pending(RemovalJournal.Read(path), Keys, allowUnsealed: false).Users);
+        Assert.Empty(ResumePlanner.FromJournal(RemovalJournal.Read(path), Keys, allowUnsealed: false).Users);
         Assert.Contains("already", _suspended);
         Assert.DoesNotContain("ann", _suspended);
     }
@@ -247,7 +268,7 @@ public sealed class SuspensionRunTests : IDisposable
             File.AppendAllText(path, "{\"runId\":\"" + run.RunId + "\",\"event\":\"Suspended\",\"accountId\":\"mallory\",\"site\":\"acme\"}\n");
         }
 
-        var pending = SuspensionJournal.Pending(RemovalJournal.Read(path), Keys, allowUnsealed: false);
+        var pending = ResumePlanner.FromJournal(RemovalJournal.Read(path), Keys, allowUnsealed: false);
 
         Assert.Equal(["ann"], pending.Users.Select(u => u.AccountId));
         Assert.Equal("mallory", Assert.Single(pending.Refusals).AccountId);
