@@ -47,7 +47,7 @@ public abstract partial class JiraCmdlet
         ResumeRails rails, LifecycleSummary summary)
     {
         var keys = KeysIn(rails.KeyPath);
-        var pending = SuspensionJournal.Pending(lines, keys, rails.AllowUnsealed, include);
+        var pending = ResumePlanner.FromJournal(lines, keys, rails.AllowUnsealed, include);
         WriteMissingKeys(path, pending.MissingKeys, keys, "resumed");
         foreach (string unsealed in pending.UnsealedRuns)
         {

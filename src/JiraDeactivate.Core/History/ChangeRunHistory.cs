@@ -70,7 +70,7 @@ public static class ChangeRunHistory
                 var restore = RestorePlanner.FromJournal(runLines, keys, allowUnsealed: false);
                 return restore.Items.Count > 0 ? (true, null) : (false, restore.Refusals.FirstOrDefault()?.Reason ?? "nothing of it is left to restore");
             case LifecycleChange.SuspendOperation:
-                var resume = SuspensionJournal.Pending(runLines, keys, allowUnsealed: false);
+                var resume = ResumePlanner.FromJournal(runLines, keys, allowUnsealed: false);
                 return resume.Users.Count > 0 ? (true, null) : (false, resume.Refusals.FirstOrDefault()?.Reason ?? "nobody of it is left to resume");
             default:
                 return (false, $"a run of {command ?? "an unknown command"} is not undone from its journal");

@@ -153,6 +153,85 @@ public sealed class RemovalJournal : IDisposable
         }
     }
 
+    /// <summary>
+    /// The lines of <paramref name="lines"/> an undo may act on, the same checks for every kind of undo: each run judged
+    /// by <see cref="JournalRunTrust"/> (a RunStarted of <see cref="UndoRules.Operation"/>, its seals), then each line by
+    /// its seal, place and site, and each change by its Planned line before it; what fails is refused with the reason.
+    /// </summary>
+    public static UndoableLines Undoable(IEnumerable<JournalLine> lines, JournalKeys keys, bool allowUnsealed, UndoRules rules, Func<JournalEntry, bool>? include = null)
+    {
+        var refusals = new List<JournalRefusal>();
+        var unsealedRuns = new List<string>();
+        var missingKeys = new List<string>();
+        var trusted = new List<JournalLine>();
+        foreach (var run in lines.GroupBy(l => l.Entry.RunId, StringComparer.Ordinal))
+        {
+            var runLines = run.ToList();
+            var wanted = runLines.Where(l => rules.IsRelevant(l.Entry) && (include is null || include(l.Entry))).ToList();
+            if (wanted.Count == 0)
+            {
+                continue;
+            }
+
+            var verdict = JournalRunTrust.Judge(run.Key, runLines, keys, allowUnsealed, rules.Operation);
+            if (verdict.KeyMissing)
+            {
+                missingKeys.Add(run.Key);
+                continue;
+            }
+
+            if (verdict.Run is not { } trustedRun)
+            {
+                refusals.AddRange(wanted.Where(l => rules.IsChange(l.Entry)).Select(l => Refuse(l, verdict.Problem!)));
+                continue;
+            }
+
+            if (trustedRun.IsUnsealed)
+            {
+                unsealedRuns.Add(run.Key);
+            }
+
+            if (rules.RefuseStrayLines)
+            {
+                // A stray line of a sealed run (a RunStarted or Planned line added by hand) is refused alone.
+                refusals.AddRange(runLines.Where(l => !trustedRun.IsGenuine(l) && !rules.IsRelevant(l.Entry) && l.Entry.Event is JournalEvent.RunStarted or JournalEvent.Planned)
+                    .Select(l => Refuse(l, JournalRunTrust.NotGenuine)));
+            }
+
+            foreach (var line in wanted)
+            {
+                if (LineProblem(line, trustedRun, runLines, rules) is { } lineProblem)
+                {
+                    if (rules.IsChange(line.Entry))
+                    {
+                        refusals.Add(Refuse(line, lineProblem));
+                    }
+
+                    continue;
+                }
+
+                trusted.Add(line);
+            }
+        }
+
+        return new UndoableLines(trusted, refusals, unsealedRuns, missingKeys);
+    }
+
+    private static string? LineProblem(JournalLine line, TrustedRun run, List<JournalLine> runLines, UndoRules rules)
+    {
+        if (run.SealPlaceOrSiteProblem(line) is { } problem)
+        {
+            return problem;
+        }
+
+        return !rules.IsChange(line.Entry)
+            || runLines.Any(l => l.Number < line.Number && l.Entry.Event == JournalEvent.Planned && rules.Plans(l.Entry, line.Entry) && run.IsGenuine(l))
+            ? null
+            : rules.NotPlanned(line.Entry);
+    }
+
+    private static JournalRefusal Refuse(JournalLine line, string reason) => new(line.Number, line.Entry.RunId, line.Entry.AccountId, reason);
+
     public void Dispose()
     {
         _stream.Dispose();

@@ -14,6 +14,15 @@ public static class RestorePlanner
 {
     public const string RemovalOperation = "Remove-JiraProductAccess";
 
+    // A removal needs its user's Planned line naming the group; a stray RunStarted or Planned line is refused alone.
+    private static readonly UndoRules s_rules = new(RemovalOperation, IsRestoreRelevant, IsRemoval,
+        Plans: (planned, change) => planned.AccountId == change.AccountId && planned.Product == change.Product
+            && (planned.Groups ?? []).Contains(change.GroupName!, StringComparer.OrdinalIgnoreCase),
+        NotPlanned: change => $"no Planned line of run '{change.RunId}' before it plans to remove this user from '{change.GroupName}'")
+    {
+        RefuseStrayLines = true,
+    };
+
     /// <summary>
     /// A membership is to restore when its last removal event is Removed, or Removing or RemoveFailed (the run
     /// stopped or failed during the call, so it may have happened: adding back a user who is still a member
@@ -21,57 +30,8 @@ public static class RestorePlanner
     /// </summary>
     public static RestorePlan FromJournal(IEnumerable<JournalLine> lines, JournalKeys keys, bool allowUnsealed, Func<JournalEntry, bool>? include = null)
     {
-        var refusals = new List<JournalRefusal>();
-        var unsealedRuns = new List<string>();
-        var missingKeys = new List<string>();
-        var trusted = new List<JournalLine>();
-        foreach (var run in lines.GroupBy(l => l.Entry.RunId, StringComparer.Ordinal))
-        {
-            var runLines = run.ToList();
-            var wanted = runLines.Where(l => IsRestoreRelevant(l.Entry) && (include is null || include(l.Entry))).ToList();
-            if (wanted.Count == 0)
-            {
-                continue;
-            }
-
-            var verdict = JournalRunTrust.Judge(run.Key, runLines, keys, allowUnsealed, RemovalOperation);
-            if (verdict.KeyMissing)
-            {
-                missingKeys.Add(run.Key);
-                continue;
-            }
-
-            if (verdict.Run is not { } trustedRun)
-            {
-                refusals.AddRange(wanted.Where(l => IsRemoval(l.Entry)).Select(l => Refuse(l, verdict.Problem!)));
-                continue;
-            }
-
-            if (trustedRun.IsUnsealed)
-            {
-                unsealedRuns.Add(run.Key);
-            }
-
-            // A stray line of a sealed run (a RunStarted or Planned line added by hand) is refused alone.
-            refusals.AddRange(runLines.Where(l => !trustedRun.IsGenuine(l) && !IsRestoreRelevant(l.Entry) && l.Entry.Event is JournalEvent.RunStarted or JournalEvent.Planned)
-                .Select(l => Refuse(l, JournalRunTrust.NotGenuine)));
-            foreach (var line in wanted)
-            {
-                if (LineProblem(line, trustedRun, runLines) is { } lineProblem)
-                {
-                    if (IsRemoval(line.Entry))
-                    {
-                        refusals.Add(Refuse(line, lineProblem));
-                    }
-
-                    continue;
-                }
-
-                trusted.Add(line);
-            }
-        }
-
-        return new RestorePlan(Pending(trusted), refusals, unsealedRuns) { MissingKeys = missingKeys };
+        var read = RemovalJournal.Undoable(lines, keys, allowUnsealed, s_rules, include);
+        return new RestorePlan(Pending(read.Lines), read.Refusals, read.UnsealedRuns) { MissingKeys = read.MissingKeys };
     }
 
     private static IReadOnlyList<RestoreItem> Pending(IEnumerable<JournalLine> lines)
@@ -103,37 +63,12 @@ public static class RestorePlanner
             .ToArray();
     }
 
-    private static string? LineProblem(JournalLine line, TrustedRun run, List<JournalLine> runLines)
-    {
-        var entry = line.Entry;
-        if (run.SealPlaceOrSiteProblem(line) is { } problem)
-        {
-            return problem;
-        }
-
-        if (IsRemoval(entry))
-        {
-            bool planned = runLines.Any(l => l.Number < line.Number && l.Entry.Event == JournalEvent.Planned
-                && l.Entry.AccountId == entry.AccountId && l.Entry.Product == entry.Product
-                && (l.Entry.Groups ?? []).Contains(entry.GroupName!, StringComparer.OrdinalIgnoreCase)
-                && run.IsGenuine(l));
-            if (!planned)
-            {
-                return $"no Planned line of run '{entry.RunId}' before it plans to remove this user from '{entry.GroupName}'";
-            }
-        }
-
-        return null;
-    }
-
     private static bool IsRestoreRelevant(JournalEntry entry) =>
         entry.AccountId is not null && entry.Product is not null && entry.GroupName is not null
         && entry.Event is JournalEvent.Removing or JournalEvent.Removed or JournalEvent.RemoveFailed
             or JournalEvent.AlreadyRemoved or JournalEvent.Restored or JournalEvent.AlreadyRestored;
 
     private static bool IsRemoval(JournalEntry entry) => entry.Event is JournalEvent.Removing or JournalEvent.Removed or JournalEvent.RemoveFailed;
-
-    private static JournalRefusal Refuse(JournalLine line, string reason) => new(line.Number, line.Entry.RunId, line.Entry.AccountId, reason);
 }
 
 /// <summary>What a journal gives a restore: the memberships to put back, the lines refused, the runs taken unsealed.</summary>
