@@ -36,8 +36,13 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
     {
         var line = new JournalEntry
         {
-            RunId = runId, Event = JournalEvent.Planned, AccountId = plan.Request.AccountId, DisplayName = plan.DisplayName,
-            Product = plan.Request.Product, Site = siteName, Groups = plan.Groups.Select(g => g.Name).ToArray(),
+            RunId = runId,
+            Event = JournalEvent.Planned,
+            AccountId = plan.Request.AccountId,
+            DisplayName = plan.DisplayName,
+            Product = plan.Request.Product,
+            Site = siteName,
+            Groups = plan.Groups.Select(g => g.Name).ToArray(),
             Message = JudgmentNote(plan),
         }.WithJudgment(plan.Request.Judgment);
         return plan.LastLook is { } look ? line.WithLastLook(look.At, look.Result) : line;

@@ -29,7 +29,8 @@ public sealed class RequestAttemptTests
                 Delay = TimeSpan.Zero,
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>().Handle<HttpRequestException>(),
             })
-            .Build()) { InnerHandler = network };
+            .Build())
+        { InnerHandler = network };
         using var client = new HttpClient(resilience) { BaseAddress = new Uri("https://acme.atlassian.net/") };
 
         var change = await new JiraRestClient(client).RemoveUserFromGroupAsync(new JiraGroup("g1", "jira-software-users"), "u1", CancellationToken.None);
