@@ -14,7 +14,7 @@ public abstract partial class JiraCmdlet
     /// counting in <paramref name="summary"/>.
     /// </summary>
     private protected void RunLifecycle(ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension> run, IReadOnlyList<UserLifecycleRequest> requests,
-        LifecycleSummary summary, int throttleLimit)
+        RunSummary summary, int throttleLimit)
     {
         string name = MyInvocation.MyCommand.Name;
         string action = run.Change.Verb == "suspend" ? "Suspend" : "Resume";
@@ -24,7 +24,7 @@ public abstract partial class JiraCmdlet
     }
 
     /// <summary>Resumes the users a Suspend-JiraUser journal shows as suspended by its runs; opens and locks the journal unless previewing.</summary>
-    private protected void ResumeFromJournal(string path, Func<JournalEntry, bool>? include, ResumeRails rails, LifecycleSummary summary)
+    private protected void ResumeFromJournal(string path, Func<JournalEntry, bool>? include, ResumeRails rails, RunSummary summary)
     {
         if (!File.Exists(path))
         {
@@ -44,7 +44,7 @@ public abstract partial class JiraCmdlet
     /// since, writing into <paramref name="journal"/> (null: a preview). Lines that cannot be trusted are refused.
     /// </summary>
     private protected void ResumeFromJournal(string path, RemovalJournal? journal, IReadOnlyList<JournalLine> lines, Func<JournalEntry, bool>? include,
-        ResumeRails rails, LifecycleSummary summary)
+        ResumeRails rails, RunSummary summary)
     {
         var keys = KeysIn(rails.KeyPath);
         var pending = ResumePlanner.FromJournal(lines, keys, rails.AllowUnsealed, include);

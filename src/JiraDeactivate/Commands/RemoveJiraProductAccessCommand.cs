@@ -22,7 +22,7 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
     private readonly List<RemovalRequest> _requests = [];
     private readonly List<RemovalPlan> _notApproved = [];
     private readonly HashSet<(string, JiraProduct)> _seen = [];
-    private readonly RunSummary _summary = new("would remove the access of", "removed the access of");
+    private readonly RunSummary _summary = RemovalCounts.Summary();
     // Boxed: the loader rule (Loading/ModuleInitializer.cs).
     private object _product = default(JiraProduct);
 

@@ -140,7 +140,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         {
             // A suspend journal: restoring it resumes what its runs suspended.
             _suspendJournalSeen = true;
-            var summary = new LifecycleSummary("would resume", "resumed");
+            var summary = LifecycleCounts.Summary(suspend: false);
             ResumeFromJournal(path, journal, lines, include, new ResumeRails(keyPath, AllowUnsealed, ThrottleLimit), summary);
             WriteHostLine($"Restore-JiraProductAccess{(journal is null ? " (preview)" : string.Empty)}: {summary.Describe(journal is null)}");
         }

@@ -17,7 +17,7 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
     private readonly List<UserLifecycleRequest> _requests = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly List<RestoreSelection> _journals = [];
-    private readonly LifecycleSummary _summary = new("would resume", "resumed");
+    private readonly RunSummary _summary = LifecycleCounts.Summary(suspend: false);
 
     // One parameter set: an object with a JournalPath (Suspend-JiraUser's results, Get-JiraChangeRun's runs) must always
     // go to its journal, and with two sets PowerShell's binder may pick the account-ID one for it.

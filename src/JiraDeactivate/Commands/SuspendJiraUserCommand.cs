@@ -15,7 +15,7 @@ public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
     private const string NotChanged = "it is not suspended: Suspend-JiraUser suspends only users judged inactive";
     private readonly List<UserLifecycleRequest> _requests = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly LifecycleSummary _summary = new("would suspend", "suspended");
+    private readonly RunSummary _summary = LifecycleCounts.Summary(suspend: true);
 
     /// <summary>Also suspend users active in another product than the judged one within the judgment's period (a suspension cuts every product); never overrides activity in the judged product.</summary>
     [Parameter]

@@ -1,0 +1,39 @@
+using JiraDeactivate.Core.Runs;
+
+namespace JiraDeactivate.Core.Removal;
+
+/// <summary>How a removal's outcomes count in its <see cref="RunSummary"/>.</summary>
+public static class RemovalCounts
+{
+    private const string NoAccess = "no access";
+    private const string StillHasAccess = "still has access";
+
+    /// <summary>The summary of a Remove-JiraProductAccess run.</summary>
+    public static RunSummary Summary() =>
+        new("would remove the access of", "removed the access of", "skipped", new SummaryTally(NoAccess, ShownWhenZero: true), new SummaryTally(StillHasAccess));
+
+    public static void Add(this RunSummary summary, RemovalPlan plan) => summary.Add(plan.ChangesAccess ? null : plan.Outcome, plan.Kind);
+
+    /// <summary>Counts an outcome; <paramref name="outcome"/> null is a change to come.</summary>
+    public static void Add(this RunSummary summary, RemovalStatus? outcome, string? kind)
+    {
+        switch (outcome)
+        {
+            case null or RemovalStatus.Removed:
+                summary.CountChanged();
+                break;
+            case RemovalStatus.NoAccess:
+                summary.Count(NoAccess);
+                break;
+            case RemovalStatus.StillHasAccess:
+                summary.Count(StillHasAccess);
+                break;
+            case RemovalStatus.Failed:
+                summary.CountFailed();
+                break;
+            default:
+                summary.CountUnchanged(kind ?? "other");
+                break;
+        }
+    }
+}
