@@ -25,7 +25,7 @@ BeforeAll {
         foreach ($group in $document.groups) { $group.members = @($group.members | Where-Object { $_ -ne $AccountId }) }
         Invoke-RestMethod -Method Put "$($emu.controlUrl)/state" -Body ($document | ConvertTo-Json -Depth 20) -ContentType 'application/json' | Out-Null
     }
-    function Invoke-FreshProfile([string] $JournalPath, [string] $KeyPath) {
+    function Invoke-FreshProfile([string] $JournalPath, [string] $KeyPath, [string] $KeyVault) {
         # A restore on "another machine": a new pwsh whose HOME and per-user data folder are empty.
         $fresh = Join-Path $TestDrive "fresh-$([guid]::NewGuid().ToString('N'))"
         New-Item -ItemType Directory -Path $fresh | Out-Null
@@ -41,6 +41,7 @@ BeforeAll {
         try {
             $arguments = @('-ModulePath', $env:JIRADEACTIVATE_MODULE, '-JournalPath', $JournalPath)
             if ($KeyPath) { $arguments += '-KeyPath', $KeyPath }
+            if ($KeyVault) { $arguments += '-KeyVault', $KeyVault }
             $output = dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'FreshProfileChild.ps1') @arguments 2>&1
         }
         finally {
@@ -220,6 +221,140 @@ Describe 'Undo from anywhere: keys where the admin puts them' {
         $result.Errors[0].Message | Should -Match ([regex]::Escape("$($first[0].RunId).key, $($second[0].RunId).key"))
         $result.Errors[0].Message | Should -Match '-KeyPath'
         Get-EmulatorMembership $emu | Should -Be $removedState
+    }
+}
+
+Describe 'Undo from anywhere: keys in a SecretManagement vault' {
+    BeforeAll {
+        # SecretManagement is not installed here: TestVault.ps1 stands in for it, with the vaults Runbook and Empty registered.
+        $env:JIRADEACTIVATE_TEST_VAULTS = 'Runbook,Empty'
+        function Use-TestVault {
+            $env:JIRADEACTIVATE_TEST_VAULT = Join-Path $TestDrive "vault-$([guid]::NewGuid().ToString('N')).json"
+            . (Join-Path $PSScriptRoot 'TestVault.ps1')
+        }
+        function Remove-TestVault {
+            Remove-Item Function:\Get-Secret, Function:\Get-SecretInfo, Function:\Set-Secret, Function:\Read-TestVault, Function:\Assert-TestVault -ErrorAction SilentlyContinue
+        }
+        function Get-VaultKey([string] $RunId) { (Get-Content -Raw $env:JIRADEACTIVATE_TEST_VAULT | ConvertFrom-Json -AsHashtable)["Runbook/JiraDeactivate.journal.$RunId"].Value }
+        function New-RunFolder { New-Item -ItemType Directory -Path (Join-Path $TestDrive "durable-$([guid]::NewGuid().ToString('N'))") }
+    }
+    BeforeEach { Reset-Emulator; Use-TestVault }
+    AfterEach { Remove-TestVault }
+    AfterAll { Remove-Item Env:\JIRADEACTIVATE_TEST_VAULTS, Env:\JIRADEACTIVATE_TEST_VAULT -ErrorAction SilentlyContinue }
+
+    It 'keeps the run''s key in the vault only (not in output, verbose text or the journal) and restores in a fresh profile with it' {
+        $before = Get-EmulatorMembership $emu
+        $folder = New-RunFolder
+        $journal = Join-Path $folder 'removals.jsonl'
+        $users = @(Get-PlainInactive | Select-Object -First 3)
+        $streams = @($users | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -KeyVault Runbook -Verbose 4>&1 6>&1 3>&1)
+        $results = @($streams | Where-Object { $_.PSObject.Properties['RunId'] })
+        $runId = @($results.RunId | Sort-Object -Unique)
+        $runId.Count | Should -Be 1
+        $key = Get-VaultKey $runId[0]
+        [Convert]::FromBase64String($key).Length | Should -Be 32
+        $hex = [Convert]::ToHexString([Convert]::FromBase64String($key))
+        Test-Path (Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) "JiraDeactivate/keys/$($runId[0]).key") | Should -BeFalse
+        Test-Path (Join-Path $folder "$($runId[0]).head") | Should -BeTrue -Because 'the run''s head changes with every line, so it stays beside the journal'
+        $written = (Get-Content -Raw $journal) + ($streams | Out-String) + ($results | ConvertTo-Json -Depth 5 -WarningAction SilentlyContinue)
+        $written | Should -Not -Match ([regex]::Escape($key))
+        $written | Should -Not -Match $hex
+        Get-EmulatorMembership $emu | Should -Not -Be $before
+
+        $result = Invoke-FreshProfile -JournalPath $journal -KeyVault Runbook
+
+        $result.Errors | Should -BeNullOrEmpty
+        @($result.Restored | Sort-Object -Unique) | Should -Be @($users.AccountId | Sort-Object)
+        Get-EmulatorMembership $emu | Should -Be $before
+    }
+
+    It 'refuses the run, as with -KeyPath, when the record of its last line beside the journal is gone' {
+        $folder = New-RunFolder
+        $journal = Join-Path $folder 'removals.jsonl'
+        $results = @(Get-PlainInactive | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -KeyVault Runbook)
+        $removedState = Get-EmulatorMembership $emu
+        Remove-Item (Join-Path $folder "$($results[0].RunId).head")
+
+        Restore-JiraProductAccess -JournalPath $journal -KeyVault Runbook -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue 6>$null | Should -BeNullOrEmpty
+
+        $refused.Count | Should -Be 1
+        $refused[0].Exception.Message | Should -Match 'no record of the run''s last line'
+        Get-EmulatorMembership $emu | Should -Be $removedState
+    }
+
+    It 'says in one error which secrets the vault lacks, naming the vault, and changes nothing' {
+        $journal = Join-Path (New-RunFolder) 'two-runs.jsonl'
+        $first = @(Get-PlainInactive | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -KeyVault Runbook)
+        $second = @(Get-PlainInactive | Select-Object -Skip 2 -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -KeyVault Runbook)
+        $removedState = Get-EmulatorMembership $emu
+
+        Restore-JiraProductAccess -JournalPath $journal -KeyVault Empty -Confirm:$false -ErrorVariable missing -ErrorAction SilentlyContinue 6>$null | Should -BeNullOrEmpty
+
+        $missing.Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -Be 'JournalKeyNotFound,JiraDeactivate.Commands.RestoreJiraProductAccessCommand'
+        $missing[0].Exception.Message | Should -Match "not in the vault 'Empty'"
+        $missing[0].Exception.Message | Should -Match ([regex]::Escape("secret 'JiraDeactivate.journal.$($first[0].RunId)', secret 'JiraDeactivate.journal.$($second[0].RunId)'"))
+        $missing[0].ErrorDetails.RecommendedAction | Should -Match '-KeyVault'
+        Get-EmulatorMembership $emu | Should -Be $removedState
+    }
+
+    It 'refuses a run whose secret is not a key of this module, or whose vault cannot be read, without showing the secret' {
+        $journal = Join-Path (New-RunFolder) 'tampered.jsonl'
+        $results = @(Get-PlainInactive | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -KeyVault Runbook)
+        $removedState = Get-EmulatorMembership $emu
+        Set-Secret -Vault Runbook -Name "JiraDeactivate.journal.$($results[0].RunId)" -Secret 'hunter2-not-a-key'
+
+        Restore-JiraProductAccess -JournalPath $journal -KeyVault Runbook -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue 6>$null | Should -BeNullOrEmpty
+        $env:JIRADEACTIVATE_TEST_VAULTS = 'Empty'
+        try { Restore-JiraProductAccess -JournalPath $journal -KeyVault Runbook -Confirm:$false -ErrorVariable unreadable -ErrorAction SilentlyContinue 6>$null | Should -BeNullOrEmpty }
+        finally { $env:JIRADEACTIVATE_TEST_VAULTS = 'Runbook,Empty' }
+
+        $refused.Count | Should -Be 1
+        $refused[0].Exception.Message | Should -Match "is not a seal key of this module"
+        $refused[0].Exception.Message | Should -Not -Match 'hunter2'
+        $unreadable.Count | Should -Be 1
+        $unreadable[0].Exception.Message | Should -Match "cannot be read from the vault 'Runbook': Unable to find secret vault"
+        Get-EmulatorMembership $emu | Should -Be $removedState
+    }
+
+    It 'stops before any change with SecretManagementMissing when SecretManagement is not there' {
+        Remove-TestVault
+        $before = Get-EmulatorMembership $emu
+        $journal = Join-Path $TestDrive "no-vault-$([guid]::NewGuid().ToString('N')).jsonl"
+
+        { Get-PlainInactive | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -KeyVault Runbook } |
+            Should -Throw -ErrorId 'SecretManagementMissing,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
+        Get-EmulatorMembership $emu | Should -Be $before
+        Test-Path $journal | Should -BeFalse
+        New-Item -ItemType File -Path $journal | Out-Null
+        { Restore-JiraProductAccess -JournalPath $journal -KeyVault Runbook -Confirm:$false } |
+            Should -Throw -ErrorId 'SecretManagementMissing,JiraDeactivate.Commands.RestoreJiraProductAccessCommand'
+    }
+
+    It 'lists vault-sealed runs with Get-JiraChangeRun -KeyVault, which pipe into Restore-JiraProductAccess and Resume-JiraUser' {
+        $before = Get-EmulatorMembership $emu
+        $suspendedBefore = Get-Suspended
+        $folder = New-RunFolder
+        $removed = @(Get-PlainInactive | Select-Object -First 3 | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $folder 'remove.jsonl') -KeyVault Runbook)
+        $suspended = @(Get-PlainInactive | Select-Object -Skip 3 -First 4 | Suspend-JiraUser -Confirm:$false -JournalPath (Join-Path $folder 'suspend.jsonl') -KeyVault Runbook | Where-Object Status -eq 'Suspended')
+        $suspended | Should -Not -BeNullOrEmpty
+        Get-Suspended | Should -Not -Be $suspendedBefore
+
+        $runs = @(Get-JiraChangeRun -Path $folder -KeyVault Runbook)
+
+        $runs.Count | Should -Be 2
+        $runs.KeyVault | Should -Be 'Runbook', 'Runbook'
+        $runs.KeyPresent | Should -Be $true, $true
+        $runs.CanUndo | Should -Be $true, $true
+        ($runs | Where-Object Command -eq 'Remove-JiraProductAccess').RunId | Should -Be $removed[0].RunId
+        (Get-JiraChangeRun -Path $folder | Where-Object Command -eq 'Remove-JiraProductAccess').Note | Should -Match 'is not in'
+
+        $runs | Where-Object Command -eq 'Remove-JiraProductAccess' | Restore-JiraProductAccess -Confirm:$false 6>$null | Out-Null
+        $runs | Where-Object Command -eq 'Suspend-JiraUser' | Resume-JiraUser -Confirm:$false 6>$null | Out-Null
+
+        Get-EmulatorMembership $emu | Should -Be $before
+        Get-Suspended | Should -Be $suspendedBefore
+        Get-JiraChangeRun -Path $folder -KeyVault Runbook -CanUndo | Should -BeNullOrEmpty
     }
 }
 
