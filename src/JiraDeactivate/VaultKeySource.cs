@@ -28,7 +28,11 @@ internal sealed class VaultKeySource(CommandInvocationIntrinsics invoke, string 
 
     public string Vault { get; } = vault;
 
-    public string Where => $"the vault '{Vault}'";
+    private string? _unreadable;
+
+    // A vault that cannot be listed holds none of the keys as far as a restore can tell: named once, with why, in the one
+    // error that lists the missing keys, rather than once per line of every run.
+    public string Where => _unreadable is null ? $"the vault '{Vault}'" : $"the vault '{Vault}' (it cannot be read: {_unreadable})";
 
     public string Remedy => $"Give -KeyVault with the vault the run stored them in, or -KeyPath with the folder that holds them if the run kept its keys in a folder";
 
@@ -79,11 +83,16 @@ internal sealed class VaultKeySource(CommandInvocationIntrinsics invoke, string 
     {
         string name = SecretPrefix + runId;
         KeyLookup lookup;
+        bool listed = false;
         try
         {
-            lookup = invoke.InvokeScript(InfoScript, true, PipelineResultTypes.None, null, Vault, name).Count == 0
-                ? new KeyLookup(null, null)
-                : KeyOf(invoke.InvokeScript(ReadScript, true, PipelineResultTypes.None, null, Vault, name), name);
+            listed = invoke.InvokeScript(InfoScript, true, PipelineResultTypes.None, null, Vault, name).Count > 0;
+            lookup = listed ? KeyOf(invoke.InvokeScript(ReadScript, true, PipelineResultTypes.None, null, Vault, name), name) : new KeyLookup(null, null);
+        }
+        catch (RuntimeException e) when (!listed)
+        {
+            _unreadable = FirstLine(e);
+            lookup = new KeyLookup(null, null);
         }
         catch (RuntimeException e)
         {
