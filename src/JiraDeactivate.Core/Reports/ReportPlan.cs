@@ -7,12 +7,13 @@ public static class ReportPlan
     private static readonly string[] s_first = ["AccountId", "Product", "Site", "DisplayName", "Email"];
 
     /// <summary>
-    /// The columns of free text (from Jira or a CSV) that the file opens with in a spreadsheet: a name or email that starts
-    /// like a formula gets its leading apostrophe (<see cref="SpreadsheetText"/>). Every other column (IDs, the judgment,
-    /// dates) stays exactly as the input had it: the judgment checks those, and a removal only shows names and reads
-    /// emails for -Exclude next to the email its judgment seals.
+    /// The columns of free text (from Jira or a CSV) that the file opens with in a spreadsheet: a name, email or org role
+    /// that starts like a formula gets its leading apostrophe (<see cref="SpreadsheetText"/>). Every other column (IDs,
+    /// the judgment, dates) stays exactly as the input had it: the judgment checks those. A removal only shows names,
+    /// reads emails for -Exclude beside the email its judgment seals, and protects an org role that names "admin", which
+    /// the apostrophe does not change.
     /// </summary>
-    private static readonly HashSet<string> s_freeText = new(["DisplayName", "Email"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> s_freeText = new(["DisplayName", "Email", "OrgRole"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The text of one cell of the plan file.</summary>
     public static string? Cell(string column, string? value) => s_freeText.Contains(column) ? SpreadsheetText.Neutralize(value) : value;

@@ -220,7 +220,7 @@ public class ReportWriterTests
         var plan = new Dictionary<string, string?>
         {
             ["AccountId"] = "712020:a", ["Product"] = "JiraSoftware", ["DisplayName"] = "=HYPERLINK(\"http://evil.example\",\"x\")",
-            ["Email"] = "@sum(1+1)@acme.example", ["Judgment"] = "-v1.tok+=", ["MoreThan"] = "90",
+            ["Email"] = "@sum(1+1)@acme.example", ["OrgRole"] = "-2+3", ["Judgment"] = "-v1.tok+=", ["MoreThan"] = "90",
         };
         var second = new Dictionary<string, string?> { ["AccountId"] = "b", ["DisplayName"] = "+1 555", ["Email"] = "-b@acme.example", ["Site"] = "acme" };
         var report = ReportSamples.Report([User("712020:a", 95, moreThan: 90) with { Plan = plan }, User("b", 95, moreThan: 90) with { Plan = second }]);
@@ -230,7 +230,7 @@ public class ReportWriterTests
         var values = data.RootElement.GetProperty("planValues").EnumerateArray().Select(v => v.GetString()).ToList();
         string? Cell(int row, string column) => data.RootElement.GetProperty("rows")[row][8][columns.IndexOf(column)].GetInt32() is var i and >= 0 ? values[i] : null;
 
-        Assert.Equal(("'=HYPERLINK(\"http://evil.example\",\"x\")", "'@sum(1+1)@acme.example"), (Cell(0, "DisplayName"), Cell(0, "Email")));
+        Assert.Equal(("'=HYPERLINK(\"http://evil.example\",\"x\")", "'@sum(1+1)@acme.example", "'-2+3"), (Cell(0, "DisplayName"), Cell(0, "Email"), Cell(0, "OrgRole")));
         Assert.Equal(("712020:a", "-v1.tok+=", "90"), (Cell(0, "AccountId"), Cell(0, "Judgment"), Cell(0, "MoreThan")));
         Assert.Equal(("'+1 555", "'-b@acme.example", "acme"), (Cell(1, "DisplayName"), Cell(1, "Email"), Cell(1, "Site")));
     }
