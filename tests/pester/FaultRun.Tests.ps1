@@ -121,7 +121,7 @@ Describe 'Removal under faults, stopped at a random point' {
     }
 
     It 'finishes the rest when run again, removing nothing twice' {
-        $rerun = $selected | Remove-JiraProductAccess -Confirm:$false -MaxUsers 5000 -ThrottleLimit 32 -JournalPath $journal -ErrorVariable failures
+        $rerun = $selected | Remove-JiraProductAccess -Confirm:$false -MaxUsers 5000 -ThrottleLimit 32 -JournalPath $journal -ErrorVariable failures 6>$null
         $failures | Should -BeNullOrEmpty
         $rerun.Count | Should -Be $selected.Count
         $rerun.Status | Where-Object { $_ -notin 'Removed', 'NoAccess', 'Skipped' } | Should -BeNullOrEmpty
@@ -136,7 +136,7 @@ Describe 'Removal under faults, stopped at a random point' {
     }
 
     It 'restores the emulator to its first state from the journal' {
-        $restored = Restore-JiraProductAccess -JournalPath $journal -ErrorVariable failures
+        $restored = Restore-JiraProductAccess -JournalPath $journal -ErrorVariable failures 6>$null
         $failures | Should -BeNullOrEmpty
         $entries = @(Get-Content $journal | ConvertFrom-Json)
         $unknown = New-Set ($entries | Where-Object event -eq 'RemoveFailed' | ForEach-Object accountId)
@@ -161,7 +161,7 @@ Describe 'Removal when answers are lost after the change was made' {
     It 'journals as removed by this run every membership that went, so a restore puts all of them back' {
         # A fifth of the answers never arrive although the server made the change: the retry then hears "not a member".
         Set-JiraEmulatorConfig $lost @{ dropAfterRate = 0.2 } | Out-Null
-        $results = $lostUsers | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath $lostJournal -ErrorAction SilentlyContinue
+        $results = $lostUsers | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath $lostJournal -ErrorAction SilentlyContinue 6>$null
         Set-JiraEmulatorConfig $lost @{ dropAfterRate = 0 } | Out-Null
         (Get-JiraEmulatorStats $lost).droppedConnections | Should -BeGreaterThan 0
 
@@ -174,7 +174,7 @@ Describe 'Removal when answers are lost after the change was made' {
             foreach ($group in $result.GroupsRemoved) { $removed.Contains("$group|$($result.AccountId)") | Should -BeTrue }
         }
 
-        Restore-JiraProductAccess -JournalPath $lostJournal -ErrorAction SilentlyContinue | Out-Null
+        Restore-JiraProductAccess -JournalPath $lostJournal -ErrorAction SilentlyContinue 6>$null | Out-Null
         Get-EmulatorMembership $lost | Should -Be $lostInitial
     }
 }
