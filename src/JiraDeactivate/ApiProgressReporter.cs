@@ -25,7 +25,7 @@ internal sealed class ApiProgressReporter(PipelineQueue queue, string activity, 
         }
 
         int done = progress.Fetched + progress.Failed;
-        var record = new ProgressRecord(2, activity, progress.ListingComplete
+        var record = new ProgressRecord(ProgressIds.ApiActivity, activity, progress.ListingComplete
             ? $"Last-active dates of {done:N0} of {progress.Found:N0} users"
             : $"Last-active dates of {done:N0} users; {progress.Found:N0} found so far in the product's groups");
         if (progress.ListingComplete && progress.Found > 0)
@@ -40,5 +40,5 @@ internal sealed class ApiProgressReporter(PipelineQueue queue, string activity, 
         queue.WriteProgress(record);
     }
 
-    public void Complete() => queue.WriteProgress(new ProgressRecord(2, activity, "Done") { RecordType = ProgressRecordType.Completed });
+    public void Complete() => queue.WriteProgress(new ProgressRecord(ProgressIds.ApiActivity, activity, "Done") { RecordType = ProgressRecordType.Completed });
 }

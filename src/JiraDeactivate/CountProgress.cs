@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using JiraDeactivate.Core.Runs;
 
 namespace JiraDeactivate;
 
 /// <summary>Progress of a known number of steps, counted from worker threads, shown a few times a second with time left.</summary>
-internal sealed class CountProgress(PipelineQueue queue, int id, string activity, int total)
+internal sealed class CountProgress(PipelineQueue queue, int id, string activity, int total) : IRunStage
 {
     private static readonly long s_interval = Stopwatch.Frequency / 4;
     private readonly Stopwatch _clock = Stopwatch.StartNew();

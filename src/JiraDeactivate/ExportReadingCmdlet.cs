@@ -83,7 +83,7 @@ public abstract class ExportReadingCmdlet : JiraCmdlet
             // A FIFO or a pipe has no length: it is read all the same, without a percentage.
             long length = stream.CanSeek ? stream.Length : -1;
             WriteVerbose(length >= 0 ? $"Reading users from '{file}' ({length:N0} bytes)." : $"Reading users from '{file}' (a stream of unknown length).");
-            var progress = new ProgressRecord(1, activity, $"Reading {System.IO.Path.GetFileName(file)}");
+            var progress = new ProgressRecord(ProgressIds.ExportReading, activity, $"Reading {System.IO.Path.GetFileName(file)}");
             var clock = Stopwatch.StartNew();
             long records = 0;
             try

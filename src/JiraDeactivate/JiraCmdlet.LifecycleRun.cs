@@ -10,66 +10,17 @@ namespace JiraDeactivate;
 public abstract partial class JiraCmdlet
 {
     /// <summary>
-    /// Plans every request, checks the fuse, reports who does not change, asks ShouldProcess for the rest, and (not in a
-    /// preview) begins the run and changes the approved users, <paramref name="throttleLimit"/> at a time.
+    /// Runs a suspension or resumption of <paramref name="requests"/>, <paramref name="throttleLimit"/> at a time,
+    /// counting in <paramref name="summary"/>.
     /// </summary>
     private protected void RunLifecycle(ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension> run, IReadOnlyList<UserLifecycleRequest> requests,
-        LifecycleSummary summary, string verb, int throttleLimit, bool preview, string? site)
+        LifecycleSummary summary, int throttleLimit)
     {
         string name = MyInvocation.MyCommand.Name;
-        var plans = new SuspensionPlan[requests.Count];
-        RunForEach(Enumerable.Range(0, requests.Count).ToList(), throttleLimit, 5, $"{name}: reading {requests.Count} users",
-            async (i, _, ct) => plans[i] = await run.PlanAsync(requests[i], ct).ConfigureAwait(false));
-
-        if (run.CheckFuse(plans, verb) is { } tripped)
-        {
-            if (!preview)
-            {
-                ThrowTerminatingError(Error(tripped, "LifecycleFuseTripped", ErrorCategory.LimitsExceeded, plans.Count(p => p.Changes)));
-            }
-
-            WriteWarning(tripped);
-        }
-
-        string action = name.StartsWith("Suspend", StringComparison.Ordinal) ? "Suspend" : "Resume";
-        foreach (var plan in plans.Where(p => !p.Changes))
-        {
-            summary.Add(plan);
-            if (preview)
-            {
-                WriteHostLine($"What if: Not changing \"{plan.Target}\": {plan.Outcome} ({plan.Reason}).");
-                continue;
-            }
-
-            // The run's journal on every result, so a result piped to Resume-JiraUser resumes only what this run suspended.
-            WriteObject(UserSuspension.From(plan, action, plan.Outcome!.Value, plan.Reason, site, run.RunId, run.JournalPath));
-            if (plan.Outcome == SuspensionStatus.Failed)
-            {
-                WriteError(Error($"{plan.Target}: {plan.Reason}", $"{action}PlanFailed", CategoryOf(plan.Failure, ErrorCategory.ObjectNotFound), plan.AccountId, plan.Failure));
-            }
-        }
-
-        var declined = new List<UserSuspension>();
-        var approved = run.Approve(plans, ShouldProcess, preview ? null : declined);
-        if (preview)
-        {
-            plans.Where(p => p.Changes).ToList().ForEach(summary.Add);
-            return;
-        }
-
-        foreach (var result in declined)
-        {
-            summary.Add(result.Outcome, "declined");
-            WriteObject(result);
-        }
-
-        if (approved.Count == 0)
-        {
-            return;
-        }
-
-        ExecuteRun(run, approved, verb, "LifecycleFuseTripped", $"{action}Failed", throttleLimit, 5, $"{name}: {approved.Count} users",
-            plan => (plan.Target, plan.AccountId), result => summary.Add(result.Outcome, null), () => summary.Describe(false));
+        string action = run.Change.Verb == "suspend" ? "Suspend" : "Resume";
+        RunChange(run, requests, new RunWriting<SuspensionPlan, UserSuspension>("LifecycleFuseTripped", $"{action}PlanFailed", $"{action}Failed", ProgressIds.Lifecycle,
+            users => $"{name}: reading {users} users", users => $"{name}: {users} users", new RunLimits(throttleLimit, throttleLimit),
+            summary.Add, result => summary.Add(result.Outcome, "declined"), result => summary.Add(result.Outcome, null), () => summary.Describe(false)));
     }
 
     /// <summary>Resumes the users a Suspend-JiraUser journal shows as suspended by its runs; opens and locks the journal unless previewing.</summary>
@@ -120,7 +71,7 @@ public abstract partial class JiraCmdlet
         var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
             LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: false),
             rails.Fuse ?? new ChangeFuse(), rails.Fuse is null ? int.MaxValue : rails.MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)");
-        RunLifecycle(run, pending.Users, summary, "resume", rails.ThrottleLimit, journal is null, session.SiteName);
+        RunLifecycle(run, pending.Users, summary, rails.ThrottleLimit);
     }
 
     /// <summary>
@@ -146,7 +97,7 @@ public abstract partial class JiraCmdlet
     {
         if (runIds.Count > 0)
         {
-            WriteError(Error($"{path}: {Core.Removal.JournalRunTrust.MissingKeys(runIds, keys, verb)}.", "JournalKeyNotFound", ErrorCategory.ObjectNotFound, path,
+            WriteError(Error($"{path}: {JournalRunTrust.MissingKeys(runIds, keys, verb)}.", "JournalKeyNotFound", ErrorCategory.ObjectNotFound, path,
                 recommendedAction: keys.Source.RecommendedAction(runIds[0])));
         }
     }

@@ -2,7 +2,7 @@ using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Http;
 using JiraDeactivate.Core.Journal;
-using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Protections;
 using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate;

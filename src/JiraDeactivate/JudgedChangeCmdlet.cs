@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Judgments;
-using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Sessions;
 
 namespace JiraDeactivate;

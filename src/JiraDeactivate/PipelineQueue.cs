@@ -22,6 +22,12 @@ internal sealed class PipelineQueue : IHttpTrace, IDisposable
 
     public void WriteProgress(ProgressRecord progress) => Add(c => c.WriteProgress(progress));
 
+    /// <summary>A line for the person at the console, as Write-Host writes it (the information stream, tagged PSHOST).</summary>
+    public void WriteHostLine(string text) => Add(c => c.WriteInformation(new HostInformationMessage { Message = text }, ["PSHOST"]));
+
+    /// <summary>Runs <paramref name="action"/> on the pipeline thread, in turn with the writes queued before it.</summary>
+    public void Post(Action<Cmdlet> action) => Add(action);
+
     void IHttpTrace.Write(string line) => WriteVerbose(line);
 
     /// <summary>No more output will come.</summary>

@@ -116,4 +116,27 @@ catch { [pscustomobject]@{ Message = `$_.Exception.Message } | ConvertTo-Json -C
         $result.Message | Should -BeLike "*'bin/JiraDeactivate.dll'*"
         $result.Message | Should -BeLike "*'$(Join-Path $broken 'JiraDeactivate.psd1')'*"
     }
+
+    # The loader rule (src/JiraDeactivate/Loading/ModuleInitializer.cs): PowerShell loads every public type of the
+    # cmdlets' assembly at Import-Module, and a field of one of the core's value types (an enum, JiraProduct? too) must be
+    # laid out then, which loads the core with it, into the wrong context. Such a value is held as object (boxed).
+    It 'has no field of a core value type in any type of the cmdlets'' assembly, and names one when there is' {
+        $cmdlets = [JiraDeactivate.Commands.RemoveJiraProductAccessCommand].Assembly
+        $core = [JiraDeactivate.Commands.RemoveJiraProductAccessCommand].GetProperty('Product').PropertyType.Assembly
+        function Find-CoreTypeField([type[]] $Types) {
+            $flags = [System.Reflection.BindingFlags]'Instance, Static, Public, NonPublic, DeclaredOnly'
+            foreach ($type in $Types) {
+                foreach ($field in $type.GetFields($flags)) {
+                    if (-not $field.FieldType.IsValueType) { continue }
+                    $used = @($field.FieldType) + @($field.FieldType.GenericTypeArguments)
+                    if ($used | Where-Object { $_.Assembly -eq $core }) { "$($type.FullName).$($field.Name) ($($field.FieldType.Name))" }
+                }
+            }
+        }
+        $public = @($cmdlets.GetTypes() | Where-Object { $_.IsPublic -or $_.IsNestedPublic })
+        $public.Count | Should -BeGreaterThan 10
+        @(Find-CoreTypeField $public) | Should -BeNullOrEmpty -Because 'a cmdlet class must not hold a field of a core value type'
+        # The same check on a core type that does hold one names it.
+        Find-CoreTypeField @($core.GetType('JiraDeactivate.Core.Removal.RemovalPlan')) | Should -Contain 'JiraDeactivate.Core.Removal.RemovalPlan.<Outcome>k__BackingField (Nullable`1)'
+    }
 }

@@ -1,5 +1,4 @@
 using CsvHelper;
-using JiraDeactivate.Core.Inactivity;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Users;
 

@@ -14,7 +14,7 @@ namespace JiraDeactivate.Core.Inactivity;
 public sealed class InactivityRule
 {
     /// <summary>How far behind Atlassian's last-active data can be.</summary>
-    public static readonly TimeSpan ReportingLag = TimeSpan.FromHours(24);
+    public static readonly TimeSpan ReportingLag = ActivityData.ReportingLag;
 
     public InactivityRule(int moreThanDays, DateTime asOf)
     {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using JiraDeactivate.Core.Inactivity;
 
 namespace JiraDeactivate.Core.Judgments;
 
@@ -71,7 +70,7 @@ public sealed class JudgmentSeal(byte[] key, TimeProvider? time = null)
         }
 
         var now = _time.GetUtcNow().UtcDateTime;
-        if (payload.JudgedAt.ToUniversalTime() > now + s_clockSkew || payload.AsOf.ToUniversalTime() > now + InactivityRule.ReportingLag + s_clockSkew)
+        if (payload.JudgedAt.ToUniversalTime() > now + s_clockSkew || payload.AsOf.ToUniversalTime() > now + ActivityData.ReportingLag + s_clockSkew)
         {
             return JudgmentCheck.Refused($"its Judgment is dated in the future (judged {payload.JudgedAt.ToUniversalTime():u}, data as of {payload.AsOf.ToUniversalTime():u}; now {now:u})");
         }

@@ -1,5 +1,3 @@
-using JiraDeactivate.Core.Atlassian;
-
 namespace JiraDeactivate.Core.Products;
 
 /// <summary>A product's seats on a site: how many are paid for, used and left, and the groups that take them.</summary>
@@ -33,20 +31,6 @@ public sealed record JiraProductLicense
 
     /// <summary>The groups new users join (removing a user from only these does not hold if they rejoin).</summary>
     public TextList DefaultGroups { get; init; } = TextList.Empty;
-
-    public static JiraProductLicense From(ProductRole role, string? site) => new()
-    {
-        ProductValue = role.Product,
-        Key = role.Key,
-        Name = role.Name,
-        Site = site,
-        Seats = role.Seats,
-        UsersCounted = role.UsersCounted,
-        Remaining = role.Remaining,
-        Unlimited = role.Unlimited,
-        Groups = role.Groups.Select(g => g.Name).ToArray(),
-        DefaultGroups = role.DefaultGroups.Select(g => g.Name).ToArray(),
-    };
 
     public override string ToString() => Unlimited ? $"{Name}: {UsersCounted} users, unlimited seats" : $"{Name}: {UsersCounted} of {Seats} seats used";
 }

@@ -1,5 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Inactivity;
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Products;
 
 namespace JiraDeactivate.Core.Removal;

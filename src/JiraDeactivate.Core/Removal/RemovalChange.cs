@@ -15,7 +15,17 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
 
     public Task<RemovalPlan> PlanAsync(RemovalRequest request, CancellationToken cancellationToken) => planner.PlanAsync(request, cancellationToken);
 
+    public string Verb => "remove product access from";
+
     public bool Changes(RemovalPlan plan) => plan.ChangesAccess;
+
+    public string AccountId(RemovalPlan plan) => plan.Request.AccountId;
+
+    public string WhyUnchanged(RemovalPlan plan) => $"{plan.Outcome} ({plan.Reason})";
+
+    public ChangeOutcome<ProductAccessRemoval>? Unchanged(RemovalPlan plan, string runId, string? journalPath) =>
+        new(RemovalResults.From(plan, plan.Outcome ?? RemovalStatus.NoAccess, plan.Reason, null, null, siteName), Changed: false,
+            plan.Outcome == RemovalStatus.Failed, plan.Reason, plan.Failure);
 
     public string Target(RemovalPlan plan) => plan.Target;
 
@@ -46,41 +56,28 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
         }
 
         var request = plan.Request;
-        var removed = new List<string>();
-        foreach (var group in plan.Groups)
+        var steps = plan.Groups.Select((group, i) => new ChangeStep
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Write(context, plan, JournalEvent.Removing, group, message: lookNote);
-            lookNote = null;
-            MembershipChange change;
-            try
-            {
-                change = await ChangeContext.WithStopGraceAsync(
-                    token => jira.RemoveUserFromGroupAsync(group, request.AccountId, token),
-                    () => Write(context, plan, JournalEvent.RemoveFailed, group, message: $"stopped while the call was under way (no answer within {ChangeContext.StopGrace.TotalSeconds:0} s of the stop): the user may or may not have left the group"),
-                    cancellationToken).ConfigureAwait(false);
-            }
-            catch (AtlassianApiException e)
-            {
-                bool? stillMember = await MembershipReadBack.IsMemberAsync(jira, request.AccountId, group, cancellationToken).ConfigureAwait(false);
-                if (stillMember != false)
-                {
-                    string state = stillMember is null ? "reading the membership back failed too: the user may or may not have left the group" : "the user is still in the group";
-                    Write(context, plan, JournalEvent.RemoveFailed, group, message: $"{e.Message} ({state})");
-                    return Outcome(context, plan, removed, RemovalStatus.Failed, $"removing from '{group.Name}' failed: {e.Message} ({state})", e);
-                }
-
-                // The call failed, yet the user is gone: most likely an attempt whose answer was lost did it.
-                Write(context, plan, JournalEvent.Removed, group, message: $"the call failed ({e.Message}), but reading back shows the user left the group");
-                removed.Add(group.Name);
-                continue;
-            }
-
-            Write(context, plan, change == MembershipChange.Changed ? JournalEvent.Removed : JournalEvent.AlreadyRemoved, group);
-            if (change == MembershipChange.Changed)
-            {
-                removed.Add(group.Name);
-            }
+            Name = group.Name,
+            Line = (kind, message) => Line(context, plan, kind, group, message: message),
+            Starting = JournalEvent.Removing,
+            Done = JournalEvent.Removed,
+            AlreadyDone = JournalEvent.AlreadyRemoved,
+            Failed = JournalEvent.RemoveFailed,
+            StartNote = i == 0 ? lookNote : null,
+            Call = token => jira.RemoveUserFromGroupAsync(group, request.AccountId, token),
+            ReadBack = async token => await MembershipReadBack.IsMemberAsync(jira, request.AccountId, group, token).ConfigureAwait(false) is { } member ? !member : null,
+            Failing = $"removing from '{group.Name}'",
+            StoppedState = "the user may or may not have left the group",
+            UnknownState = "reading the membership back failed too: the user may or may not have left the group",
+            NotDoneState = "the user is still in the group",
+            ShownDone = "the user left the group",
+        });
+        var done = await ChangeSteps.RunAsync(steps, context, cancellationToken).ConfigureAwait(false);
+        var removed = done.Changed.ToList();
+        if (done.Failed)
+        {
+            return Outcome(context, plan, removed, RemovalStatus.Failed, done.FailureMessage, done.Failure);
         }
 
         var (status, reason) = await VerifyAsync(plan, removed, cancellationToken).ConfigureAwait(false);
@@ -135,7 +132,10 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
     }
 
     private void Write(ChangeContext context, RemovalPlan plan, JournalEvent kind, JiraGroup? group, RemovalStatus? status = null, string? message = null) =>
-        context.Write(new JournalEntry
+        context.Write(Line(context, plan, kind, group, status, message));
+
+    private JournalEntry Line(ChangeContext context, RemovalPlan plan, JournalEvent kind, JiraGroup? group, RemovalStatus? status = null, string? message = null) =>
+        new JournalEntry
         {
             RunId = context.RunId,
             Event = kind,
@@ -147,7 +147,7 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
             GroupName = group?.Name,
             Status = status?.ToString(),
             Message = message,
-        });
+        };
 
     private ChangeOutcome<ProductAccessRemoval> Outcome(ChangeContext context, RemovalPlan plan, List<string> removed, RemovalStatus status, string? message, Exception? failure)
     {

@@ -1,4 +1,5 @@
 using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Protections;
 
 namespace JiraDeactivate.Core.Removal;
 

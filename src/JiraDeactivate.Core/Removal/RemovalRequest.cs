@@ -1,3 +1,4 @@
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Products;
 
 namespace JiraDeactivate.Core.Removal;

@@ -19,7 +19,16 @@ public sealed class RestoreChange(JiraRestClient jira, RestoreValidator validato
         return new RestoreCheck(request, allowed, refusals);
     }
 
+    public string Verb => "restore product access to";
+
     public bool Changes(RestoreCheck plan) => plan.Allowed is not null;
+
+    public string AccountId(RestoreCheck plan) => plan.Item.AccountId;
+
+    // A check that restores nothing is told through its refused lines, not a result.
+    public string? WhyUnchanged(RestoreCheck plan) => null;
+
+    public ChangeOutcome<ProductAccessRestore>? Unchanged(RestoreCheck plan, string runId, string? journalPath) => null;
 
     public string Target(RestoreCheck plan) => (plan.Allowed ?? plan.Item).Target;
 
@@ -32,46 +41,34 @@ public sealed class RestoreChange(JiraRestClient jira, RestoreValidator validato
     public async Task<ChangeOutcome<ProductAccessRestore>> ExecuteAsync(RestoreCheck plan, ChangeContext context, CancellationToken cancellationToken)
     {
         var item = plan.Allowed ?? throw new InvalidOperationException($"{plan.Item.Target}: nothing of this item may be restored.");
-        var restored = new List<string>();
-        foreach (var group in item.Groups)
+        var steps = item.Groups.Select(group => new ChangeStep
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Write(context, item, JournalEvent.Restoring, group);
-            MembershipChange change;
-            try
-            {
-                change = await ChangeContext.WithStopGraceAsync(
-                    token => jira.AddUserToGroupAsync(group, item.AccountId, token),
-                    () => Write(context, item, JournalEvent.RestoreFailed, group, $"stopped while the call was under way (no answer within {ChangeContext.StopGrace.TotalSeconds:0} s of the stop): the user may or may not be back in the group"),
-                    cancellationToken).ConfigureAwait(false);
-            }
-            catch (AtlassianApiException e)
-            {
-                bool? isMember = await MembershipReadBack.IsMemberAsync(jira, item.AccountId, group, cancellationToken).ConfigureAwait(false);
-                if (isMember != true)
-                {
-                    string state = isMember is null ? "reading the membership back failed too: the user may or may not be back in the group" : "the user is not in the group";
-                    Write(context, item, JournalEvent.RestoreFailed, group, $"{e.Message} ({state})");
-                    return Outcome(item, restored, RestoreStatus.Failed, $"adding back to '{group.Name}' failed: {e.Message} ({state})", e);
-                }
-
-                Write(context, item, JournalEvent.Restored, group, $"the call failed ({e.Message}), but reading back shows the user is in the group");
-                restored.Add(group.Name);
-                continue;
-            }
-
-            Write(context, item, change == MembershipChange.Changed ? JournalEvent.Restored : JournalEvent.AlreadyRestored, group);
-            if (change == MembershipChange.Changed)
-            {
-                restored.Add(group.Name);
-            }
+            Name = group.Name,
+            Line = (kind, message) => Line(item, kind, group, message),
+            Starting = JournalEvent.Restoring,
+            Done = JournalEvent.Restored,
+            AlreadyDone = JournalEvent.AlreadyRestored,
+            Failed = JournalEvent.RestoreFailed,
+            Call = token => jira.AddUserToGroupAsync(group, item.AccountId, token),
+            ReadBack = token => MembershipReadBack.IsMemberAsync(jira, item.AccountId, group, token),
+            Failing = $"adding back to '{group.Name}'",
+            StoppedState = "the user may or may not be back in the group",
+            UnknownState = "reading the membership back failed too: the user may or may not be back in the group",
+            NotDoneState = "the user is not in the group",
+            ShownDone = "the user is in the group",
+        });
+        var done = await ChangeSteps.RunAsync(steps, context, cancellationToken).ConfigureAwait(false);
+        var restored = done.Changed.ToList();
+        if (done.Failed)
+        {
+            return Outcome(item, restored, RestoreStatus.Failed, done.FailureMessage, done.Failure);
         }
 
         return Outcome(item, restored, restored.Count > 0 ? RestoreStatus.Restored : RestoreStatus.AlreadyPresent, null, null);
     }
 
-    private static void Write(ChangeContext context, RestoreItem item, JournalEvent kind, JiraGroup group, string? message = null) =>
-        context.Write(new JournalEntry
+    private static JournalEntry Line(RestoreItem item, JournalEvent kind, JiraGroup group, string? message) =>
+        new JournalEntry
         {
             RunId = item.RunId,
             Event = kind,
@@ -82,7 +79,7 @@ public sealed class RestoreChange(JiraRestClient jira, RestoreValidator validato
             GroupId = group.GroupId,
             GroupName = group.Name,
             Message = message,
-        });
+        };
 
     private static ChangeOutcome<ProductAccessRestore> Outcome(RestoreItem item, List<string> restored, RestoreStatus status, string? message, Exception? failure) => new(
         new ProductAccessRestore

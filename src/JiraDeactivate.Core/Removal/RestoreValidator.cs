@@ -1,4 +1,5 @@
 using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Journal;
 
 namespace JiraDeactivate.Core.Removal;
 

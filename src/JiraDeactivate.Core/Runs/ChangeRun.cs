@@ -4,8 +4,9 @@ namespace JiraDeactivate.Core.Runs;
 
 /// <summary>
 /// One run of a change, the same for every kind: plan (protections first), fuse, approval, the change with its stop
-/// grace and verification, and every journal line through the run's one journal writer. The cmdlet binds the
-/// input, asks for approval on its pipeline thread (the callback of <see cref="Approve"/>) and writes what comes out.
+/// grace and verification, and every journal line through the run's one journal writer. <see cref="RunAsync"/> is
+/// the whole flow; the cmdlet binds the input, answers the host's approval round trip on its pipeline thread and
+/// writes what comes out.
 /// </summary>
 /// <remarks>Without a journal the run is a preview: it plans and approves, and cannot begin.</remarks>
 public sealed class ChangeRun<TRequest, TPlan, TResult>
@@ -38,9 +39,85 @@ public sealed class ChangeRun<TRequest, TPlan, TResult>
 
     public string RunId { get; }
 
+    /// <summary>What the run does to each user.</summary>
+    public IChange<TRequest, TPlan, TResult> Change => _change;
+
     public bool IsPreview => _journal is null;
 
     public string? JournalPath => _journal?.Path;
+
+    /// <summary>True once <see cref="Begin"/> wrote the plan into the journal: from then on a stop leaves changes to undo or finish.</summary>
+    public bool HasBegun => _context is not null;
+
+    /// <summary>
+    /// The whole run: plan every request (<paramref name="limits"/>.Planning at a time) and add the plans
+    /// <paramref name="decided"/> without reading anything; check the fuse (a warning in a preview, else
+    /// <see cref="ChangeFuseException"/>); report the plans that change nothing; ask approval for the rest, one by one,
+    /// through <paramref name="host"/>; and, unless a preview or nobody was approved, begin the run and change the
+    /// approved users, <paramref name="limits"/>.Changing at a time.
+    /// </summary>
+    public async Task<RunReport<TPlan>> RunAsync(IReadOnlyList<TRequest> requests, IRunHost<TPlan, TResult> host, RunLimits limits,
+        CancellationToken cancellationToken, IEnumerable<TPlan>? decided = null)
+    {
+        var plans = (await PlanAllAsync(requests, host, limits.Planning, cancellationToken).ConfigureAwait(false)).Concat(decided ?? []).ToList();
+        host.Planned(plans);
+        if (CheckFuse(plans, _change.Verb) is { } tripped)
+        {
+            if (!IsPreview)
+            {
+                throw new ChangeFuseException(tripped, plans.Count(_change.Changes));
+            }
+
+            host.FuseWarning(tripped);
+        }
+
+        foreach (var plan in plans.Where(p => !_change.Changes(p)))
+        {
+            host.Unchanged(plan, IsPreview ? null : _change.Unchanged(plan, RunId, JournalPath), IsPreview ? _change.WhyUnchanged(plan) : null);
+        }
+
+        var changing = plans.Where(_change.Changes).ToList();
+        var answers = await host.ApproveAsync(changing.Select(p => (_change.Target(p), _change.Action(p))).ToList(), cancellationToken).ConfigureAwait(false);
+        var approved = changing.Where((_, i) => answers[i]).ToList();
+        var declined = changing.Where((_, i) => !answers[i]).ToList();
+
+        if (IsPreview)
+        {
+            changing.ForEach(host.WouldChange);
+            return new RunReport<TPlan>(plans, 0, Begun: false);
+        }
+
+        declined.ForEach(plan => host.Declined(plan, _change.Declined(plan, DeclinedReason)));
+        if (approved.Count == 0)
+        {
+            return new RunReport<TPlan>(plans, 0, Begun: false);
+        }
+
+        Begin(approved, _change.Verb);
+        host.Begun(JournalPath!, RunId);
+        var stage = host.StartStage(RunStage.Changing, approved.Count);
+        await Parallel.ForEachAsync(approved, new ParallelOptions { MaxDegreeOfParallelism = limits.Changing, CancellationToken = cancellationToken }, async (plan, ct) =>
+        {
+            host.Changed(plan, await ExecuteAsync(plan, ct).ConfigureAwait(false));
+            stage.Step();
+        }).ConfigureAwait(false);
+        stage.Complete();
+        return new RunReport<TPlan>(plans, approved.Count, Begun: true);
+    }
+
+    /// <summary>Plans every request, <paramref name="throttle"/> at a time; the plans in the requests' order.</summary>
+    public async Task<IReadOnlyList<TPlan>> PlanAllAsync(IReadOnlyList<TRequest> requests, IRunHost<TPlan, TResult> host, int throttle, CancellationToken cancellationToken)
+    {
+        var plans = new TPlan[requests.Count];
+        var stage = host.StartStage(RunStage.Planning, requests.Count);
+        await Parallel.ForEachAsync(Enumerable.Range(0, requests.Count), new ParallelOptions { MaxDegreeOfParallelism = throttle, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            plans[i] = await PlanAsync(requests[i], ct).ConfigureAwait(false);
+            stage.Step();
+        }).ConfigureAwait(false);
+        stage.Complete();
+        return plans;
+    }
 
     /// <summary>Plans one user; safe to call for many users at once.</summary>
     public Task<TPlan> PlanAsync(TRequest request, CancellationToken cancellationToken) => _change.PlanAsync(request, cancellationToken);
@@ -93,7 +170,7 @@ public sealed class ChangeRun<TRequest, TPlan, TResult>
 
         if (_fuse.Check(approved.Count, _maxUsers, verb) is { } tripped)
         {
-            throw new ChangeFuseException(tripped);
+            throw new ChangeFuseException(tripped, approved.Count);
         }
 
         if (_change.Operation is { } operation)

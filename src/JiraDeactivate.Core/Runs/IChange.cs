@@ -12,6 +12,9 @@ public interface IChange<in TRequest, TPlan, TResult>
     /// <summary>The command whose run this is, written on the RunStarted line; null when the change belongs to an earlier run (a restore writes into the run it undoes).</summary>
     string? Operation { get; }
 
+    /// <summary>What the run does, for the fuse's message: "remove product access from", "suspend".</summary>
+    string Verb { get; }
+
     /// <summary>Decides what will happen to one user (protections first); changes nothing.</summary>
     Task<TPlan> PlanAsync(TRequest request, CancellationToken cancellationToken);
 
@@ -23,6 +26,15 @@ public interface IChange<in TRequest, TPlan, TResult>
 
     /// <summary>The ShouldProcess action: "Suspend access to the organization".</summary>
     string Action(TPlan plan);
+
+    /// <summary>The user's account ID, for error records.</summary>
+    string AccountId(TPlan plan);
+
+    /// <summary>Why a plan that changes nothing does not: "NoAccess (not in any group that grants it)", for a preview; null to say nothing.</summary>
+    string? WhyUnchanged(TPlan plan);
+
+    /// <summary>What a real run reports for a plan that changes nothing (a failed plan as failed); null for nothing.</summary>
+    ChangeOutcome<TResult>? Unchanged(TPlan plan, string runId, string? journalPath);
 
     /// <summary>The line written for an approved plan before any change of the run is made; null for none.</summary>
     JournalEntry? PlannedLine(TPlan plan, string runId);

@@ -51,7 +51,18 @@ public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPl
 
     public Task<SuspensionPlan> PlanAsync(UserLifecycleRequest request, CancellationToken cancellationToken) => _plan(request, cancellationToken);
 
+    public string Verb => _suspend ? "suspend" : "resume";
+
     public bool Changes(SuspensionPlan plan) => plan.Changes;
+
+    public string AccountId(SuspensionPlan plan) => plan.AccountId;
+
+    public string? WhyUnchanged(SuspensionPlan plan) => $"{plan.Outcome} ({plan.Reason})";
+
+    // The run's journal on every result, so a result piped to Resume-JiraUser resumes only what this run suspended.
+    public ChangeOutcome<UserSuspension>? Unchanged(SuspensionPlan plan, string runId, string? journalPath) =>
+        new(UserSuspension.From(plan, ActionName, plan.Outcome!.Value, plan.Reason, _siteName, runId, journalPath), Changed: false,
+            plan.Outcome == SuspensionStatus.Failed, plan.Reason, plan.Failure);
 
     public string Target(SuspensionPlan plan) => plan.Target;
 
@@ -72,34 +83,33 @@ public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPl
             return Outcome(now, context, runId, now.Outcome!.Value, changed: false, now.Reason, now.Failure);
         }
 
-        context.Write(Line(plan, runId, _suspend ? JournalEvent.Suspending : JournalEvent.Resuming, null));
-        string? note = null;
-        try
+        var step = new ChangeStep
         {
-            var change = await ChangeContext.WithStopGraceAsync(
-                token => _suspend
-                    ? _lifecycle.SuspendAsync(_organizationId, _directoryId, plan.AccountId, token)
-                    : _lifecycle.RestoreAsync(_organizationId, _directoryId, plan.AccountId, token),
-                () => context.Write(Line(plan, runId, Failed, $"stopped while the call was under way (no answer within {ChangeContext.StopGrace.TotalSeconds:0} s of the stop): the user's access may or may not have changed")),
-                cancellationToken).ConfigureAwait(false);
+            Name = ActionName,
+            Line = (kind, message) => Line(plan, runId, kind, message),
+            Starting = _suspend ? JournalEvent.Suspending : JournalEvent.Resuming,
+            Done = _suspend ? JournalEvent.Suspended : JournalEvent.Resumed,
+            Failed = Failed,
             // The planner saw the user in the other state: an "already" now is most likely this run's own attempt
             // whose answer was lost, so it counts as this run's change.
-            note = change == MembershipChange.AlreadyDone ? $"Atlassian answered that it was {(_suspend ? "suspended" : "restored")} already" : null;
-        }
-        catch (AtlassianApiException e)
+            AlreadyDoneNote = $"Atlassian answered that it was {(_suspend ? "suspended" : "restored")} already",
+            Call = token => _suspend
+                ? _lifecycle.SuspendAsync(_organizationId, _directoryId, plan.AccountId, token)
+                : _lifecycle.RestoreAsync(_organizationId, _directoryId, plan.AccountId, token),
+            ReadBack = async token => await ReadStatusAsync(plan.AccountId, token).ConfigureAwait(false) is { } suspended ? suspended == _suspend : null,
+            Failing = ActionName.ToLowerInvariant(),
+            StoppedState = "the user's access may or may not have changed",
+            UnknownState = "reading the status back failed too: the change may or may not have happened",
+            NotDoneState = "the status is unchanged",
+            ShownDone = "it happened",
+        };
+        var done = await ChangeSteps.RunAsync([step], context, cancellationToken).ConfigureAwait(false);
+        if (done.Failed)
         {
-            var readBack = await ReadStatusAsync(plan.AccountId, cancellationToken).ConfigureAwait(false);
-            if (readBack is not { } suspended || suspended != _suspend)
-            {
-                string state = readBack is null ? "reading the status back failed too: the change may or may not have happened" : "the status is unchanged";
-                context.Write(Line(plan, runId, Failed, $"{e.Message} ({state})"));
-                return Outcome(plan, context, runId, SuspensionStatus.Failed, changed: false, $"{ActionName.ToLowerInvariant()} failed: {e.Message} ({state})", e);
-            }
-
-            note = $"the call failed ({e.Message}), but reading back shows it happened";
+            return Outcome(plan, context, runId, SuspensionStatus.Failed, changed: false, done.FailureMessage, done.Failure);
         }
 
-        context.Write(Line(plan, runId, _suspend ? JournalEvent.Suspended : JournalEvent.Resumed, note));
+        string? note = done.Note;
         var verified = await ReadStatusAsync(plan.AccountId, cancellationToken).ConfigureAwait(false);
         var (status, message) = verified switch
         {

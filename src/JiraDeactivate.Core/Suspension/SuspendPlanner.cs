@@ -1,7 +1,8 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Inactivity;
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Products;
-using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Protections;
 
 namespace JiraDeactivate.Core.Suspension;
 

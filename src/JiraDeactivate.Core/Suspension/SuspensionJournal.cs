@@ -1,5 +1,4 @@
 using JiraDeactivate.Core.Journal;
-using JiraDeactivate.Core.Removal;
 
 namespace JiraDeactivate.Core.Suspension;
 

@@ -1,4 +1,4 @@
-using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Judgments;
 
 namespace JiraDeactivate.Core.Suspension;
 

@@ -1,4 +1,3 @@
-using JiraDeactivate.Core.Inactivity;
 
 namespace JiraDeactivate.Core.Users;
 

@@ -27,8 +27,7 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
     private readonly List<InactiveJiraUser> _found = [];
     private long _usersRead;
     private bool[] _productSeen = [];
-    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
-    // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
+    // Boxed: the loader rule (Loading/ModuleInitializer.cs).
     private object _activitySource = ApiActivitySource.Auto;
 
     /// <summary>Users from Import-CsvExport.</summary>

@@ -47,7 +47,7 @@ public sealed class GetJiraProductAccessCommand : JiraCmdlet
         string? organizationId = session.Organization?.Id;
         try
         {
-            RunForEach(Enumerable.Range(0, _accounts.Count).ToList(), ThrottleLimit, 6, $"Get-JiraProductAccess: reading {_accounts.Count} users", async (i, queue, ct) =>
+            RunForEach(Enumerable.Range(0, _accounts.Count).ToList(), ThrottleLimit, ProgressIds.ProductAccess, $"Get-JiraProductAccess: reading {_accounts.Count} users", async (i, queue, ct) =>
             {
                 try
                 {

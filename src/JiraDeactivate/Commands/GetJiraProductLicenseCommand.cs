@@ -34,7 +34,7 @@ public sealed class GetJiraProductLicenseCommand : JiraCmdlet
                     : await Task.WhenAll(Product.Distinct().Select(p => jira.GetProductRoleAsync(ProductNames.ApplicationRoleKey(p), token))).ConfigureAwait(false);
                 foreach (var role in roles)
                 {
-                    queue.WriteObject(JiraProductLicense.From(role, session.SiteName));
+                    queue.WriteObject(role.ToLicense(session.SiteName));
                 }
             });
         }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
@@ -22,8 +23,7 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
     private readonly List<RemovalPlan> _notApproved = [];
     private readonly HashSet<(string, JiraProduct)> _seen = [];
     private readonly RunSummary _summary = new("would remove the access of", "removed the access of");
-    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
-    // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
+    // Boxed: the loader rule (Loading/ModuleInitializer.cs).
     private object _product = default(JiraProduct);
 
     /// <summary>The product to remove access from.</summary>
@@ -105,49 +105,39 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
             lookWhenPlanning: preview, directoryEmail: DirectoryEmailOf(session));
         var run = new ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval>(
             new RemovalChange(jira, roles, planner, session.SiteName), session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
-        var plans = Plan(run).Concat(_notApproved).ToList();
+        var writing = new RunWriting<RemovalPlan, ProductAccessRemoval>("RemovalFuseTripped", "RemovalPlanFailed", "RemovalFailed", ProgressIds.Removal,
+            users => $"Remove-JiraProductAccess: reading the groups of {users} users", users => $"Remove-JiraProductAccess: removing access of {users} users",
+            new RunLimits(ThrottleLimit, ThrottleLimit), _summary.Add, result => _summary.Add(result.Outcome, "declined"),
+            result => _summary.Add(result.Outcome, result.SkipKind), () => _summary.Describe(false));
+        // Reading the groups that grant the product comes first: when it fails, nothing can be planned.
+        T Read<T>(Func<T> planned)
+        {
+            try
+            {
+                return planned();
+            }
+            catch (AtlassianApiException e) when (!run.HasBegun)
+            {
+                ThrowTerminatingError(Error($"Could not read the groups that grant {Product}: {e.Message}", "ProductRoleUnavailable", CategoryOf(e), Product, e));
+                throw;
+            }
+        }
+
         if (PlanOnly)
         {
             var seal = OpenJudgmentSeal();
+            var plans = Read(() => RunPlanning(run, _requests, writing)).Concat(_notApproved).ToList();
             plans.ForEach(p => WriteObject(RemovalPlanItem.From(p, seal, session.SiteName)));
             plans.ForEach(_summary.Add);
             WriteSummary(preview: true);
             return;
         }
 
-        CheckFuse(run.CheckFuse(plans, Verb), plans.Count(p => p.ChangesAccess), preview);
-        foreach (var plan in plans.Where(p => !p.ChangesAccess))
-        {
-            _summary.Add(plan);
-            if (preview)
-            {
-                WriteHostLine($"What if: Not changing \"{plan.Target}\": {plan.Outcome} ({plan.Reason}).");
-            }
-            else
-            {
-                ReportUnchanged(plan, session.SiteName);
-            }
-        }
-
-        var declined = new List<ProductAccessRemoval>();
-        var approved = run.Approve(plans, ShouldProcess, preview ? null : declined);
+        Read(() => RunChange(run, _requests, writing, _notApproved));
         if (preview)
         {
-            plans.Where(p => p.ChangesAccess).ToList().ForEach(_summary.Add);
             WriteSummary(preview: true);
             return;
-        }
-
-        foreach (var result in declined)
-        {
-            _summary.Add(result.Outcome, "declined");
-            WriteObject(result);
-        }
-
-        if (approved.Count > 0)
-        {
-            ExecuteRun(run, approved, Verb, "RemovalFuseTripped", "RemovalFailed", ThrottleLimit, 3, $"Remove-JiraProductAccess: removing access of {approved.Count} users",
-                plan => (plan.Target, plan.Request.AccountId), result => _summary.Add(result.Outcome, result.SkipKind), () => _summary.Describe(false));
         }
 
         WriteSummary(preview: false);
@@ -202,47 +192,6 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
         if (_requests.Count > 0 || _notApproved.Count > 0 || _summary.Describe(preview).Contains("refused", StringComparison.Ordinal))
         {
             WriteHostLine($"Remove-JiraProductAccess{(preview ? " (preview)" : string.Empty)}: {_summary.Describe(preview)}");
-        }
-    }
-
-    private List<RemovalPlan> Plan(ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval> run)
-    {
-        var plans = new RemovalPlan[_requests.Count];
-        try
-        {
-            RunForEach(Enumerable.Range(0, _requests.Count).ToList(), ThrottleLimit, 3, $"Remove-JiraProductAccess: reading the groups of {_requests.Count} users",
-                async (i, _, ct) => plans[i] = await run.PlanAsync(_requests[i], ct).ConfigureAwait(false));
-        }
-        catch (AtlassianApiException e)
-        {
-            ThrowTerminatingError(Error($"Could not read the groups that grant {Product}: {e.Message}", "ProductRoleUnavailable", CategoryOf(e), Product, e));
-        }
-
-        return plans.ToList();
-    }
-
-    private void CheckFuse(string? tripped, int changing, bool preview)
-    {
-        if (tripped is not { } message)
-        {
-            return;
-        }
-
-        if (preview)
-        {
-            WriteWarning(message);
-            return;
-        }
-
-        ThrowTerminatingError(Error(message, "RemovalFuseTripped", ErrorCategory.LimitsExceeded, changing));
-    }
-
-    private void ReportUnchanged(RemovalPlan plan, string? siteName)
-    {
-        WriteObject(RemovalResults.From(plan, plan.Outcome ?? RemovalStatus.NoAccess, plan.Reason, null, null, siteName));
-        if (plan.Outcome == RemovalStatus.Failed)
-        {
-            WriteError(Error($"{plan.Target}: {plan.Reason}", "RemovalPlanFailed", CategoryOf(plan.Failure, ErrorCategory.ObjectNotFound), plan.Request.AccountId, plan.Failure));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Protections;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
@@ -23,8 +24,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     private int _withoutJournal;
     private bool _removalJournalSeen;
     private bool _suspendJournalSeen;
-    // Boxed rather than an enum field: PowerShell loads every public type of this assembly at Import-Module, and a
-    // field of the core's enum would load the core with it (tests/pester/ModuleLoading.Tests.ps1 checks that it does not).
+    // Boxed: the loader rule (Loading/ModuleInitializer.cs).
     private object? _product;
 
     /// <summary>
@@ -169,45 +169,27 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         // A restore is not held by the removal fuse: it gives back only what a run of this module took away.
         var run = new ChangeRun<RestoreItem, RestoreCheck, ProductAccessRestore>(
             new RestoreChange(jira, validator), new ChangeFuse(), int.MaxValue, journal, siteName, user);
-        var checks = new List<RestoreCheck>();
-        RunForEach(plan.Items, 1, 4, $"Restore-JiraProductAccess: checking {plan.Items.Count} users against Jira", async (item, _, ct) =>
-            checks.Add(await run.PlanAsync(item, ct).ConfigureAwait(false)));
+        var report = RunChange(run, plan.Items, new RunWriting<RestoreCheck, ProductAccessRestore>("RestoreFuseTripped", "RestorePlanFailed", "RestoreFailed", ProgressIds.Restore,
+            users => $"Restore-JiraProductAccess: checking {users} users against Jira", users => $"Restore-JiraProductAccess: {users} users",
+            new RunLimits(1, ThrottleLimit), check => { if (check.Allowed is not null) { _summary.Add(null); } }, result => _summary.Add(result.Outcome), result => _summary.Add(result.Outcome), () => _summary.Describe(false))
+        {
+            Planned = (checks, queue) => WriteRefusals(path, plan.Refusals.Concat(checks.SelectMany(c => c.Refusals)), queue),
+        });
+        if (!report.Plans.Any(run.Change.Changes))
+        {
+            WriteVerbose($"Nothing in '{path}' is left to restore.");
+        }
+    }
 
-        var refusals = plan.Refusals.Concat(checks.SelectMany(c => c.Refusals)).OrderBy(r => r.Line).ToList();
+    private void WriteRefusals(string path, IEnumerable<JournalRefusal> refused, PipelineQueue queue)
+    {
+        var refusals = refused.OrderBy(r => r.Line).ToList();
         _summary.AddRefused(refusals.Count);
         foreach (var refusal in refusals)
         {
-            WriteError(Error($"{path}:{refusal.Line}: refused to restore{(refusal.AccountId is null ? string.Empty : $" {refusal.AccountId}")}: {refusal.Reason}.",
+            queue.WriteError(Error($"{path}:{refusal.Line}: refused to restore{(refusal.AccountId is null ? string.Empty : $" {refusal.AccountId}")}: {refusal.Reason}.",
                 "JournalLineRefused", ErrorCategory.SecurityError, refusal.AccountId ?? (object)refusal.Line));
         }
-
-        if (!checks.Any(c => c.Allowed is not null))
-        {
-            WriteVerbose($"Nothing in '{path}' is left to restore.");
-            return;
-        }
-
-        var declined = new List<ProductAccessRestore>();
-        var approved = run.Approve(checks, ShouldProcess, run.IsPreview ? null : declined);
-        if (run.IsPreview)
-        {
-            checks.Where(c => c.Allowed is not null).ToList().ForEach(_ => _summary.Add(null));
-            return;
-        }
-
-        foreach (var result in declined)
-        {
-            _summary.Add(result.Outcome);
-            WriteObject(result);
-        }
-
-        if (approved.Count == 0)
-        {
-            return;
-        }
-
-        ExecuteRun(run, approved, "restore product access to", "RestoreFuseTripped", "RestoreFailed", ThrottleLimit, 4, $"Restore-JiraProductAccess: {approved.Count} users",
-            check => (check.Item.Target, check.Item.AccountId), result => _summary.Add(result.Outcome), () => _summary.Describe(false));
     }
 
     // A restore never adds anyone to an administrators' group: those Jira reports now, and the usual names.

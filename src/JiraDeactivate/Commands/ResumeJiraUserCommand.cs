@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
 using JiraDeactivate.Core.Sessions;
@@ -12,7 +13,6 @@ namespace JiraDeactivate.Commands;
 [OutputType(typeof(UserSuspension))]
 public sealed class ResumeJiraUserCommand : JiraCmdlet
 {
-    private const string Verb = "resume";
     private const string SuspendAction = "Suspend";
     private readonly List<UserLifecycleRequest> _requests = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -140,11 +140,13 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
         {
             var session = RequireSession();
             var (organizationId, lifecycle, directoryId) = RequireDirectory(session);
-            using var journal = preview ? null : OpenJournal(null, null);
+            // The journal file is named by the run ID its lines carry.
+            string runId = RemovalJournal.NewRunId();
+            using var journal = preview ? null : OpenJournal(null, runId);
             var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
                 LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: true),
-                session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)");
-            RunLifecycle(run, _requests, _summary, Verb, ThrottleLimit, preview, session.SiteName);
+                session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
+            RunLifecycle(run, _requests, _summary, ThrottleLimit);
         }
 
         foreach (var journal in _journals.GroupBy(s => (s.JournalPath!, s.KeyPath, s.KeyVault)))

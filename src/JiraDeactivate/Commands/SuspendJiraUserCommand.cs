@@ -12,7 +12,6 @@ namespace JiraDeactivate.Commands;
 [OutputType(typeof(UserSuspension))]
 public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
 {
-    private const string Verb = "suspend";
     private const string NotChanged = "it is not suspended: Suspend-JiraUser suspends only users judged inactive";
     private readonly List<UserLifecycleRequest> _requests = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -57,7 +56,7 @@ public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
             var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
                 LifecycleChange.Suspend(lifecycle, organizationId, directoryId, session.SiteName, planner),
                 session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
-            RunLifecycle(run, _requests, _summary, Verb, ThrottleLimit, preview, session.SiteName);
+            RunLifecycle(run, _requests, _summary, ThrottleLimit);
         }
 
         WriteHostLine($"Suspend-JiraUser{(preview ? " (preview)" : string.Empty)}: {_summary.Describe(preview)}");

@@ -3,6 +3,7 @@ using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Http;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Protections;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Tests.Http;

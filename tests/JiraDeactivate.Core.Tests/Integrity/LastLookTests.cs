@@ -1,6 +1,7 @@
 using System.Security;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Http;
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Tests.Http;

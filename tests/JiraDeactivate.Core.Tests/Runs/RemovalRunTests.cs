@@ -1,6 +1,8 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Protections;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 
@@ -264,5 +266,116 @@ public sealed class RemovalRunTests : IDisposable
         Assert.Equal([1L], bad);
         Assert.Equal("ann", Assert.Single(restore.Items).AccountId);
         Assert.Empty(restore.Refusals);
+    }
+
+    [Fact]
+    public async Task The_whole_run_asks_once_for_every_change_reports_the_unchanged_and_changes_only_the_approved()
+    {
+        var fake = Jira();
+        string path = Path.Combine(_folder, "flow.jsonl");
+        var host = new RecordingHost(approve: target => target.Contains("bob", StringComparison.Ordinal));
+        RunReport<RemovalPlan> report;
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            report = await Run(fake, journal).RunAsync([Request("ann"), Request("bob"), Request("sam")], host, new RunLimits(2, 2), CancellationToken.None);
+        }
+
+        Assert.Equal(["ann (ann)", "bob (bob)"], Assert.Single(host.Asked));
+        Assert.Equal(["sam"], host.Unchanged.Select(p => p.Request.AccountId));
+        Assert.Equal([RemovalStatus.Skipped], host.Declined.Select(r => r.Outcome));
+        Assert.Equal([RemovalStatus.Removed], host.Changed.Select(r => r.Outcome));
+        Assert.True(report.Begun);
+        Assert.Single(fake.CallsTo("DELETE", "accountId=bob"));
+        Assert.Empty(fake.CallsTo("DELETE", "accountId=ann"));
+        var lines = RemovalJournal.Read(path).Select(l => l.Entry).ToList();
+        Assert.Equal([JournalEvent.RunStarted, JournalEvent.Planned], lines.Take(2).Select(l => l.Event));
+        Assert.DoesNotContain(lines, l => l.AccountId is "ann" or "sam");
+    }
+
+    [Fact]
+    public async Task A_preview_run_warns_of_the_fuse_asks_changes_nothing_and_begins_no_journal()
+    {
+        var fake = Jira();
+        var host = new RecordingHost(approve: _ => true);
+        var run = Run(fake, journal: null, maxUsers: 1);
+
+        var report = await run.RunAsync([Request("ann"), Request("bob")], host, new RunLimits(2, 2), CancellationToken.None);
+
+        Assert.Contains("more than -MaxUsers 1", Assert.Single(host.FuseWarnings), StringComparison.Ordinal);
+        Assert.Equal(2, host.WouldChange.Count);
+        Assert.False(report.Begun);
+        Assert.Empty(host.Changed);
+        Assert.Empty(fake.CallsTo("DELETE", "/group/user"));
+    }
+
+    [Fact]
+    public async Task A_real_run_over_the_fuse_stops_before_asking_and_before_its_journal_gets_a_line()
+    {
+        var fake = Jira();
+        string path = Path.Combine(_folder, "flow-fuse.jsonl");
+        var host = new RecordingHost(approve: _ => true);
+        using var journal = RemovalJournal.Open(path, Keys);
+        var run = Run(fake, journal, maxUsers: 1);
+
+        var tripped = await Assert.ThrowsAsync<ChangeFuseException>(() => run.RunAsync([Request("ann"), Request("bob")], host, new RunLimits(2, 2), CancellationToken.None));
+
+        Assert.Equal(2, tripped.Users);
+        Assert.Empty(host.Asked);
+        Assert.False(run.HasBegun);
+        Assert.Empty(RemovalJournal.Read(path));
+        Assert.Empty(fake.CallsTo("DELETE", "/group/user"));
+    }
+
+    /// <summary>A host that answers approval as told and records everything the run hands it.</summary>
+    private sealed class RecordingHost(Func<string, bool> approve) : IRunHost<RemovalPlan, ProductAccessRemoval>
+    {
+        public List<List<string>> Asked { get; } = [];
+
+        public List<string> FuseWarnings { get; } = [];
+
+        public List<RemovalPlan> Unchanged { get; } = [];
+
+        public List<RemovalPlan> WouldChange { get; } = [];
+
+        public List<ProductAccessRemoval> Declined { get; } = [];
+
+        public System.Collections.Concurrent.ConcurrentBag<ProductAccessRemoval> Changed { get; } = [];
+
+        public Task<IReadOnlyList<bool>> ApproveAsync(IReadOnlyList<(string Target, string Action)> changes, CancellationToken cancellationToken)
+        {
+            Asked.Add(changes.Select(c => c.Target).ToList());
+            return Task.FromResult<IReadOnlyList<bool>>(changes.Select(c => approve(c.Target)).ToList());
+        }
+
+        public IRunStage StartStage(RunStage stage, int total) => new NoProgress();
+
+        public void Planned(IReadOnlyList<RemovalPlan> plans)
+        {
+        }
+
+        public void FuseWarning(string message) => FuseWarnings.Add(message);
+
+        void IRunHost<RemovalPlan, ProductAccessRemoval>.Unchanged(RemovalPlan plan, ChangeOutcome<ProductAccessRemoval>? outcome, string? preview) => Unchanged.Add(plan);
+
+        void IRunHost<RemovalPlan, ProductAccessRemoval>.WouldChange(RemovalPlan plan) => WouldChange.Add(plan);
+
+        void IRunHost<RemovalPlan, ProductAccessRemoval>.Declined(RemovalPlan plan, ProductAccessRemoval result) => Declined.Add(result);
+
+        public void Begun(string journalPath, string runId)
+        {
+        }
+
+        void IRunHost<RemovalPlan, ProductAccessRemoval>.Changed(RemovalPlan plan, ChangeOutcome<ProductAccessRemoval> outcome) => Changed.Add(outcome.Result);
+
+        private sealed class NoProgress : IRunStage
+        {
+            public void Step()
+            {
+            }
+
+            public void Complete()
+            {
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Judgments;
-using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Protections;
 using JiraDeactivate.Core.Runs;
 using JiraDeactivate.Core.Suspension;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,4 @@
-using JiraDeactivate.Core.Judgments;
-
-namespace JiraDeactivate.Core.Removal;
+namespace JiraDeactivate.Core.Judgments;
 
 /// <summary>
 /// The judgment a change acts on: the user was found inactive for more than <paramref name="MoreThan"/> days, with

@@ -1,6 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 
-namespace JiraDeactivate.Core.Removal;
+namespace JiraDeactivate.Core.Protections;
 
 /// <summary>Who must never lose access, whatever the input says.</summary>
 public sealed record ProtectionPolicy

@@ -1,4 +1,4 @@
-namespace JiraDeactivate.Core.Inactivity;
+namespace JiraDeactivate.Core.Users;
 
 /// <summary>Where a user's last-active dates came from.</summary>
 public enum ActivitySource

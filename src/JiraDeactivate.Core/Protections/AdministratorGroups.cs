@@ -1,6 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 
-namespace JiraDeactivate.Core.Removal;
+namespace JiraDeactivate.Core.Protections;
 
 /// <summary>
 /// The groups whose members administer the site or Jira, found by what they hold (Jira's admin and site-admin

@@ -1,6 +1,4 @@
-using JiraDeactivate.Core.Journal;
-
-namespace JiraDeactivate.Core.Removal;
+namespace JiraDeactivate.Core.Journal;
 
 /// <summary>
 /// Whether a journal's run can be trusted to be undone, the same for every kind of undo: with its key, only its
