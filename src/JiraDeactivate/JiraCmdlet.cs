@@ -212,7 +212,23 @@ public abstract partial class JiraCmdlet : PSCmdlet, IDisposable
             : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
         try
         {
-            return RemovalJournal.Open(full, KeysIn(keyPath, keyVault, full));
+            var keys = KeysIn(keyPath, keyVault, full);
+            var journal = RemovalJournal.Open(full, keys);
+            try
+            {
+                // A vault is reached through PowerShell, on this thread: the run begins on a worker.
+                if (runId is not null && keys.Source is VaultKeySource vault)
+                {
+                    vault.Prepare(runId);
+                }
+            }
+            catch (JournalException)
+            {
+                journal.Dispose();
+                throw;
+            }
+
+            return journal;
         }
         catch (JournalException e)
         {

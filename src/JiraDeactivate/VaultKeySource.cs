@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net;
 using System.Security;
+using System.Security.Cryptography;
 using JiraDeactivate.Core.Journal;
 
 namespace JiraDeactivate;
@@ -24,6 +25,7 @@ internal sealed class VaultKeySource(CommandInvocationIntrinsics invoke, string 
 
     private readonly int _pipelineThread = Environment.CurrentManagedThreadId;
     private readonly Dictionary<string, KeyLookup> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _prepared = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
     public string Vault { get; } = vault;
@@ -40,7 +42,42 @@ internal sealed class VaultKeySource(CommandInvocationIntrinsics invoke, string 
 
     public string RecommendedAction(string runId) => $"-KeyVault <vault holding {SecretPrefix}{runId}>, or -KeyPath <folder holding {JournalKeys.FileNameOf(runId)}>";
 
-    public void Store(string runId, byte[] key)
+    /// <summary>
+    /// Makes and stores a run's key now, on the pipeline's thread, for the run that begins later on a worker
+    /// (<see cref="Create"/> hands it over then). A run that changes nobody leaves its unused secret behind.
+    /// </summary>
+    /// <exception cref="JournalException">It cannot be stored.</exception>
+    public void Prepare(string runId)
+    {
+        byte[] key = RandomNumberGenerator.GetBytes(KeyFolder.KeyBytes);
+        Store(runId, key);
+        lock (_lock)
+        {
+            _prepared[runId] = key;
+        }
+    }
+
+    public byte[] Create(string runId)
+    {
+        lock (_lock)
+        {
+            if (_prepared.Remove(runId, out var key))
+            {
+                return key;
+            }
+        }
+
+        if (Environment.CurrentManagedThreadId != _pipelineThread)
+        {
+            throw new JournalException($"The seal key of run '{runId}' was not stored in the vault '{Vault}' before the run began. Nothing was changed.");
+        }
+
+        byte[] made = RandomNumberGenerator.GetBytes(KeyFolder.KeyBytes);
+        Store(runId, made);
+        return made;
+    }
+
+    private void Store(string runId, byte[] key)
     {
         string name = SecretPrefix + runId;
         try

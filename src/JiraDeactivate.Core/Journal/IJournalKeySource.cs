@@ -18,9 +18,9 @@ public interface IJournalKeySource
     /// <summary>What to give a cmdlet for the key of <paramref name="runId"/> (an error's recommended action).</summary>
     string RecommendedAction(string runId);
 
-    /// <summary>Stores a new run's key.</summary>
+    /// <summary>Makes and stores a new run's key.</summary>
     /// <exception cref="JournalException">It cannot be stored (nothing was changed yet).</exception>
-    void Store(string runId, byte[] key);
+    byte[] Create(string runId);
 
     /// <summary>A run's key when it is there and can be trusted; else why not (Problem), or neither when there is none.</summary>
     KeyLookup Inspect(string runId);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace JiraDeactivate.Core.Journal;
@@ -13,8 +12,6 @@ namespace JiraDeactivate.Core.Journal;
 /// </summary>
 public sealed class JournalKeys(IJournalKeySource source, string headFolder)
 {
-    private const int KeyBytes = KeyFolder.KeyBytes;
-
     /// <summary>The keys and heads of one folder.</summary>
     public JournalKeys(string folder)
         : this(new KeyFolder(folder), folder)
@@ -50,9 +47,7 @@ public sealed class JournalKeys(IJournalKeySource source, string headFolder)
             throw new JournalException($"'{runId}' is not a run ID.");
         }
 
-        byte[] key = RandomNumberGenerator.GetBytes(KeyBytes);
-        Source.Store(runId, key);
-        return key;
+        return Source.Create(runId);
     }
 
     /// <summary>A run's key, or null when the key source does not hold it (another machine's run, or a forged one).</summary>

@@ -18,13 +18,15 @@ public sealed class KeyFolder(string folder) : IJournalKeySource
 
     public string RecommendedAction(string runId) => $"-KeyPath <folder holding {NameOf(runId)}>, or -KeyVault <vault the run stored its key in>";
 
-    public void Store(string runId, byte[] key)
+    public byte[] Create(string runId)
     {
+        byte[] key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(KeyBytes);
         try
         {
             OwnerOnlyFiles.CreateFolder(Folder);
             using var stream = new FileStream(PathOf(runId), OwnerOnlyFiles.NewFileOptions(FileMode.CreateNew));
             stream.Write(key);
+            return key;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

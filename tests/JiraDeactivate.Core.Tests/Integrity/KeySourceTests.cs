@@ -99,14 +99,14 @@ public sealed class KeySourceTests : IDisposable
 
         public string RecommendedAction(string runId) => "-KeyVault";
 
-        public void Store(string runId, byte[] key)
+        public byte[] Create(string runId)
         {
             if (Refuse)
             {
                 throw new JournalException("the memory is full");
             }
 
-            Keys[runId] = key;
+            return Keys[runId] = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         }
 
         public KeyLookup Inspect(string runId) =>
