@@ -32,7 +32,7 @@ public abstract partial class JiraCmdlet
             return;
         }
 
-        using var journal = IsPreview() ? null : OpenJournal(path, null, rails.KeyPath);
+        using var journal = IsPreview() ? null : OpenJournal(path, null, rails.KeyPath, rails.KeyVault);
         if (ReadJournal(path, journal) is { } lines)
         {
             ResumeFromJournal(path, journal, lines, include, rails, summary);
@@ -46,7 +46,7 @@ public abstract partial class JiraCmdlet
     private protected void ResumeFromJournal(string path, RemovalJournal? journal, IReadOnlyList<JournalLine> lines, Func<JournalEntry, bool>? include,
         ResumeRails rails, RunSummary summary)
     {
-        var keys = KeysIn(rails.KeyPath);
+        var keys = KeysIn(rails.KeyPath, rails.KeyVault, path);
         var pending = ResumePlanner.FromJournal(lines, keys, rails.AllowUnsealed, include);
         WriteMissingKeys(path, pending.MissingKeys, keys, "resumed");
         foreach (string unsealed in pending.UnsealedRuns)
@@ -97,8 +97,8 @@ public abstract partial class JiraCmdlet
     {
         if (runIds.Count > 0)
         {
-            WriteError(Error($"{path}: {JournalRunTrust.MissingKeys(runIds, keys.Folder, verb)}.", "JournalKeyNotFound", ErrorCategory.ObjectNotFound, path,
-                recommendedAction: $"-KeyPath <folder holding {JournalKeys.FileNameOf(runIds[0])}>"));
+            WriteError(Error($"{path}: {JournalRunTrust.MissingKeys(runIds, keys, verb)}.", "JournalKeyNotFound", ErrorCategory.ObjectNotFound, path,
+                recommendedAction: keys.Source.RecommendedAction(runIds[0])));
         }
     }
 
@@ -141,7 +141,10 @@ public abstract partial class JiraCmdlet
 }
 
 /// <summary>
-/// What a resumption from a journal runs with: the key folder, whether unsealed runs are taken, how many users at a
+/// What a resumption from a journal runs with: the key folder (or vault), whether unsealed runs are taken, how many users at a
 /// time, and the fuse (null: none, as for Restore-JiraProductAccess, which only undoes what a run did).
 /// </summary>
-internal sealed record ResumeRails(string? KeyPath, bool AllowUnsealed, int ThrottleLimit, ChangeFuse? Fuse = null, int MaxUsers = int.MaxValue);
+internal sealed record ResumeRails(string? KeyPath, bool AllowUnsealed, int ThrottleLimit, ChangeFuse? Fuse = null, int MaxUsers = int.MaxValue)
+{
+    public string? KeyVault { get; init; }
+}

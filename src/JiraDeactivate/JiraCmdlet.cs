@@ -202,17 +202,33 @@ public abstract partial class JiraCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// Opens and locks a run's journal: <paramref name="path"/> (a PowerShell path), or a new file named for
-    /// <paramref name="runId"/>, sealing with the keys of <paramref name="keyPath"/> (default the per-user key folder);
-    /// a terminating error, before any change, when it is in use or cannot be written.
+    /// <paramref name="runId"/>, sealing with the keys of <paramref name="keyPath"/> (default the per-user key folder) or
+    /// of the vault <paramref name="keyVault"/>; a terminating error, before any change, when it is in use or cannot be written.
     /// </summary>
-    private protected RemovalJournal OpenJournal(string? path, string? runId, string? keyPath = null)
+    private protected RemovalJournal OpenJournal(string? path, string? runId, string? keyPath = null, string? keyVault = null)
     {
         string full = path is null
             ? RemovalJournal.DefaultPath(runId ?? RemovalJournal.NewRunId())
             : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
         try
         {
-            return RemovalJournal.Open(full, KeysIn(keyPath));
+            var keys = KeysIn(keyPath, keyVault, full);
+            var journal = RemovalJournal.Open(full, keys);
+            try
+            {
+                // A vault is reached through PowerShell, on this thread: the run begins on a worker.
+                if (runId is not null && keys.Source is VaultKeySource vault)
+                {
+                    vault.Prepare(runId);
+                }
+            }
+            catch (JournalException)
+            {
+                journal.Dispose();
+                throw;
+            }
+
+            return journal;
         }
         catch (JournalException e)
         {
@@ -220,10 +236,6 @@ public abstract partial class JiraCmdlet : PSCmdlet, IDisposable
             throw;
         }
     }
-
-    /// <summary>The seal keys of the folder <paramref name="keyPath"/> (a PowerShell path), or of the per-user key folder when it is null.</summary>
-    private protected JournalKeys KeysIn(string? keyPath) =>
-        JournalKeys.In(string.IsNullOrWhiteSpace(keyPath) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(keyPath));
 
     /// <summary>The error category that fits an Atlassian API failure, from its HTTP status.</summary>
     protected static ErrorCategory CategoryOf(AtlassianApiException error) => ApiFailures.Of(error) switch

@@ -83,6 +83,15 @@ public abstract class JudgedChangeCmdlet : JiraCmdlet
     [ValidateNotNullOrEmpty]
     public string? KeyPath { get; set; }
 
+    /// <summary>
+    /// A SecretManagement vault for the run's seal key (the secret JiraDeactivate.journal.&lt;runId&gt;), instead of a key
+    /// folder, so the run can be undone wherever that vault is registered; the run's head stays in -KeyPath when given,
+    /// else beside the journal.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVault { get; set; }
+
     /// <summary>How many users are changed at the same time; the rate limit still paces the calls.</summary>
     [Parameter]
     [ValidateRange(1, 64)]

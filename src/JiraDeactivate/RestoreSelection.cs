@@ -3,8 +3,8 @@ using JiraDeactivate.Core.Products;
 
 namespace JiraDeactivate;
 
-/// <summary>What one input of Restore-JiraProductAccess or Resume-JiraUser selects in a journal: a run, some users, a product; and where its keys are.</summary>
-internal sealed record RestoreSelection(string? JournalPath, string? RunId, IReadOnlyList<string> AccountIds, JiraProduct? Product, string? KeyPath = null)
+/// <summary>What one input of Restore-JiraProductAccess or Resume-JiraUser selects in a journal: a run, some users, a product; and where its keys are (a folder, or a vault).</summary>
+internal sealed record RestoreSelection(string? JournalPath, string? RunId, IReadOnlyList<string> AccountIds, JiraProduct? Product, string? KeyPath = null, string? KeyVault = null)
 {
     private readonly WildcardMatcher _accounts = new(AccountIds);
 

@@ -79,7 +79,7 @@ Describe 'Scoped API tokens through the gateway' {
         $admins = @($state.users | Where-Object orgAdmin | ForEach-Object accountId) + @($state.groups | Where-Object { $_.name -match 'admin' } | ForEach-Object members)
         $five = $fromApi | Where-Object { $_.AccountId -notin $admins } | Sort-Object AccountId | Select-Object -First 5
         $journal = Join-Path $TestDrive 'scoped.jsonl'
-        $removed = $five | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal
+        $removed = $five | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal 6>$null
         @($removed | Where-Object Status -eq 'Removed').Count | Should -Be 5
         $after = Get-EmulatorMembership $emu
         $gone = $before | Where-Object { $_ -notin $after }
@@ -89,7 +89,7 @@ Describe 'Scoped API tokens through the gateway' {
         # Every change went through the gateway.
         Get-RouteCount 'DELETE' '/rest/api/3/group/user' | Should -BeGreaterOrEqual 5
 
-        Restore-JiraProductAccess -JournalPath $journal -Confirm:$false | Out-Null
+        Restore-JiraProductAccess -JournalPath $journal -Confirm:$false 6>$null | Out-Null
         Get-EmulatorMembership $emu | Should -Be $before
     }
 
@@ -248,7 +248,7 @@ Describe 'A hung Admin API' {
         Invoke-RestMethod -Method Post "$($emu.controlUrl)/stats/reset" | Out-Null
         Set-JiraEmulatorConfig $emu @{ slowRate = 1; slowMs = 120000; slowArea = 'admin' } | Out-Null
 
-        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'hung.jsonl') -WarningVariable warnings -ErrorVariable failures -ErrorAction SilentlyContinue 3>$null
+        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'hung.jsonl') -WarningVariable warnings -ErrorVariable failures -ErrorAction SilentlyContinue 3>$null 6>$null
 
         ($warnings + $failures) -join "`n" | Should -Match 'Admin API'
         ($warnings + $failures) -join "`n" | Should -Match 'timed out'

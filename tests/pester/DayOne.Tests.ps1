@@ -61,7 +61,7 @@ Describe 'Connections' {
         Get-JiraAdminConnection | Should -BeNullOrEmpty
         { Get-JiraProductLicense } | Should -Throw -ErrorId 'NotConnected,JiraDeactivate.Commands.GetJiraProductLicenseCommand'
         { Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 -AsOf $asOf } | Should -Throw -ErrorId 'NoUserSource,JiraDeactivate.Commands.GetInactiveJiraUserCommand'
-        { Remove-JiraProductAccess -AccountId 'some-account' -Product JiraSoftware -MoreThan 30 -Confirm:$false } | Should -Throw -ErrorId 'NotConnected,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
+        { Remove-JiraProductAccess -AccountId 'some-account' -Product JiraSoftware -MoreThan 30 -Confirm:$false 6>$null } | Should -Throw -ErrorId 'NotConnected,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
     }
 
     It 'uses two connections side by side in one runspace, each against its own site' {

@@ -5,7 +5,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $seed = if ($env:FAULT_RUN_SEED) { [int]$env:FAULT_RUN_SEED } else { Get-Random -Minimum 1 -Maximum 100000 }
-    Write-Host "Fault run seed: $seed (set FAULT_RUN_SEED to replay it)"
+    # Named in the failure messages, not printed: the run prints only what a reader needs.
+    $replay = "fault run seed $seed (set FAULT_RUN_SEED to replay it)"
     $random = [Random]::new($seed)
     # Held but never used products are listed undated, so the last look can judge every holder (issue 21).
     $emu = Start-JiraEmulator -Users 5200 -Seed 21 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
@@ -76,33 +77,32 @@ Describe 'Removal under faults, stopped at a random point' {
         $script:firstOutput = @($output)
         $ps.Dispose()
         $runspace.Dispose()
-        Write-Host ("Stopped after {0} results; Stop() took {1} ms; {2} requests, {3} 429, {4} 5xx, {5} dropped." -f $firstOutput.Count, $clock.ElapsedMilliseconds, $stats.totalRequests, $stats.total429, $stats.total5xx, $stats.droppedConnections)
+        $stopped = "stopped after {0} results; Stop() took {1} ms; {2} requests, {3} 429, {4} 5xx, {5} dropped; {6}" -f $firstOutput.Count, $clock.ElapsedMilliseconds, $stats.totalRequests, $stats.total429, $stats.total5xx, $stats.droppedConnections, $replay
 
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 15 -Because 'Ctrl+C stops the run without waiting for it to finish'
-        $firstOutput.Count | Should -BeLessThan $selected.Count
-        $stats.total5xx | Should -BeGreaterThan 0
-        $stats.droppedConnections | Should -BeGreaterThan 0
-        $stats.total429 | Should -BeGreaterThan 0
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 15 -Because "Ctrl+C stops the run without waiting for it to finish ($stopped)"
+        $firstOutput.Count | Should -BeLessThan $selected.Count -Because $stopped
+        $stats.total5xx | Should -BeGreaterThan 0 -Because $stopped
+        $stats.droppedConnections | Should -BeGreaterThan 0 -Because $stopped
+        $stats.total429 | Should -BeGreaterThan 0 -Because $stopped
     }
 
     It 'leaves a journal that agrees with the emulator for every user' {
         $entries = @(Get-Content $journal | ConvertFrom-Json)
-        $entries.Count | Should -BeGreaterThan 0
+        $entries.Count | Should -BeGreaterThan 0 -Because $replay
         $gone = Get-Gone
         $removed = @($entries | Where-Object event -eq 'Removed' | ForEach-Object { "$($_.groupName)|$($_.accountId)" })
         $inFlight = @($entries | Group-Object { "$($_.groupName)|$($_.accountId)" } | Where-Object { $_.Name -ne '|' -and $_.Group[-1].event -eq 'Removing' } | ForEach-Object Name)
-        Write-Host "Journal: $($removed.Count) removed, $($inFlight.Count) calls in flight at the stop; emulator: $($gone.Count) memberships gone."
 
         # Every removal the journal records happened, and every membership that went is in the journal.
         # A call still without an answer when the stop's grace ran out is journaled as RemoveFailed: it may have happened.
         $unknown = New-Set ($entries | Where-Object { $_.event -eq 'RemoveFailed' } | ForEach-Object { "$($_.groupName)|$($_.accountId)" })
-        Write-Host "Calls whose outcome is unknown: $($unknown.Count)."
+        $counts = "journal: $($removed.Count) removed, $($inFlight.Count) calls in flight at the stop, $($unknown.Count) of unknown outcome; emulator: $($gone.Count) memberships gone; $replay"
         $goneSet = New-Set $gone
         $removedSet = New-Set $removed
-        $removed | Where-Object { -not $goneSet.Contains($_) } | Should -BeNullOrEmpty
-        $gone | Where-Object { -not $removedSet.Contains($_) -and -not $unknown.Contains($_) } | Should -BeNullOrEmpty -Because 'a stop never leaves a change the journal does not record'
+        $removed | Where-Object { -not $goneSet.Contains($_) } | Should -BeNullOrEmpty -Because $counts
+        $gone | Where-Object { -not $removedSet.Contains($_) -and -not $unknown.Contains($_) } | Should -BeNullOrEmpty -Because "a stop never leaves a change the journal does not record ($counts)"
         # No call is left without an outcome line: one in flight at the stop finished and was journaled.
-        $inFlight | Should -BeNullOrEmpty
+        $inFlight | Should -BeNullOrEmpty -Because $counts
         # Results written to the pipeline say the same as the journal.
         foreach ($result in $firstOutput | Where-Object Status -eq 'Removed') {
             foreach ($group in $result.GroupsRemoved) { $removedSet.Contains("$group|$($result.AccountId)") | Should -BeTrue }
@@ -121,7 +121,7 @@ Describe 'Removal under faults, stopped at a random point' {
     }
 
     It 'finishes the rest when run again, removing nothing twice' {
-        $rerun = $selected | Remove-JiraProductAccess -Confirm:$false -MaxUsers 5000 -ThrottleLimit 32 -JournalPath $journal -ErrorVariable failures
+        $rerun = $selected | Remove-JiraProductAccess -Confirm:$false -MaxUsers 5000 -ThrottleLimit 32 -JournalPath $journal -ErrorVariable failures 6>$null
         $failures | Should -BeNullOrEmpty
         $rerun.Count | Should -Be $selected.Count
         $rerun.Status | Where-Object { $_ -notin 'Removed', 'NoAccess', 'Skipped' } | Should -BeNullOrEmpty
@@ -136,7 +136,7 @@ Describe 'Removal under faults, stopped at a random point' {
     }
 
     It 'restores the emulator to its first state from the journal' {
-        $restored = Restore-JiraProductAccess -JournalPath $journal -ErrorVariable failures
+        $restored = Restore-JiraProductAccess -JournalPath $journal -ErrorVariable failures 6>$null
         $failures | Should -BeNullOrEmpty
         $entries = @(Get-Content $journal | ConvertFrom-Json)
         $unknown = New-Set ($entries | Where-Object event -eq 'RemoveFailed' | ForEach-Object accountId)
@@ -161,7 +161,7 @@ Describe 'Removal when answers are lost after the change was made' {
     It 'journals as removed by this run every membership that went, so a restore puts all of them back' {
         # A fifth of the answers never arrive although the server made the change: the retry then hears "not a member".
         Set-JiraEmulatorConfig $lost @{ dropAfterRate = 0.2 } | Out-Null
-        $results = $lostUsers | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath $lostJournal -ErrorAction SilentlyContinue
+        $results = $lostUsers | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath $lostJournal -ErrorAction SilentlyContinue 6>$null
         Set-JiraEmulatorConfig $lost @{ dropAfterRate = 0 } | Out-Null
         (Get-JiraEmulatorStats $lost).droppedConnections | Should -BeGreaterThan 0
 
@@ -174,7 +174,7 @@ Describe 'Removal when answers are lost after the change was made' {
             foreach ($group in $result.GroupsRemoved) { $removed.Contains("$group|$($result.AccountId)") | Should -BeTrue }
         }
 
-        Restore-JiraProductAccess -JournalPath $lostJournal -ErrorAction SilentlyContinue | Out-Null
+        Restore-JiraProductAccess -JournalPath $lostJournal -ErrorAction SilentlyContinue 6>$null | Out-Null
         Get-EmulatorMembership $lost | Should -Be $lostInitial
     }
 }

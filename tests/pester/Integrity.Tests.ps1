@@ -43,7 +43,7 @@ Describe 'Admins are protected by what they hold' {
         $members = Get-Inactive | Where-Object { (Get-Member $_.AccountId) -contains $jiraAdmins -and -not (Get-Member $_.AccountId | Where-Object { $_ -in $adminGroups }) }
         $members | Should -Not -BeNullOrEmpty -Because "the emulator grants Administer Jira to '$jiraAdmins', a name outside the fallback list"
         $before = Get-EmulatorMembership $emu
-        $results = $members | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'admins.jsonl')
+        $results = $members | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'admins.jsonl') 6>$null
         $results.Status | Sort-Object -Unique | Should -Be 'Skipped'
         $results.Message | ForEach-Object { $_ | Should -Match ([regex]::Escape("'$jiraAdmins'")) }
         Get-EmulatorMembership $emu | Should -Be $before
@@ -53,7 +53,7 @@ Describe 'Admins are protected by what they hold' {
         $users = Get-PlainInactive | Select-Object -First 3
         $before = Get-EmulatorMembership $emu
         Set-JiraEmulatorConfig $emu @{ answerFault = 'invalidJson' } | Out-Null
-        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'unchecked.jsonl') -WarningVariable warnings 3>$null
+        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'unchecked.jsonl') -WarningVariable warnings 3>$null 6>$null
         Set-JiraEmulatorConfig $emu @{ answerFault = '' } | Out-Null
         $results.Status | Sort-Object -Unique | Should -Be 'Skipped'
         $results[0].Message | Should -Match "administrators' groups could not be read"
@@ -70,7 +70,7 @@ Describe 'Organization admins from the Admin API' {
         Set-EmulatorUser $user.AccountId @{ orgAdmin = $true }
         $before = Get-EmulatorMembership $emu
         $user.OrgRole | Should -BeNullOrEmpty -Because 'the API path gives no Org role'
-        $result = $user | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'orgadmin.jsonl')
+        $result = $user | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'orgadmin.jsonl') 6>$null
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match 'organization admin \(Admin API\)'
         Get-EmulatorMembership $emu | Should -Be $before
@@ -80,7 +80,7 @@ Describe 'Organization admins from the Admin API' {
         $users = Get-PlainInactive | Select-Object -First 2
         $before = Get-EmulatorMembership $emu
         Set-JiraEmulatorConfig $emu @{ searchFault = 'forbidden' } | Out-Null
-        try { $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'noadmins.jsonl') -WarningVariable warnings 3>$null }
+        try { $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'noadmins.jsonl') -WarningVariable warnings 3>$null 6>$null }
         finally { Set-JiraEmulatorConfig $emu @{ searchFault = '' } | Out-Null }
         $results.Status | Sort-Object -Unique | Should -Be 'Skipped'
         $results[0].Message | Should -Match "organization's admins could not be read"
@@ -95,7 +95,7 @@ Describe 'A restore only undoes what a removal run did' {
         $before = Get-EmulatorMembership $emu
         $journal = Join-Path $TestDrive 'tampered.jsonl'
         $users = Get-PlainInactive | Select-Object -First 3
-        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal
+        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal 6>$null
         $runId = $results[0].RunId
         $mallory = ($state.users | Where-Object { $_.accountType -eq 'atlassian' -and -not (Get-Member $_.accountId | Where-Object { $_ -in $adminGroups }) } | Select-Object -Last 1).accountId
         $developers = $state.groups | Where-Object name -eq 'jira-developers'
@@ -105,7 +105,7 @@ Describe 'A restore only undoes what a removal run did' {
         Add-JournalLine $journal @{ runId = $runId; event = 'Removed'; accountId = $mallory; product = 'JiraSoftware'; site = 'other-site'; groupId = $developers.groupId; groupName = 'jira-developers' }
         $lineCount = (Get-Content $journal).Count
 
-        $restored = Restore-JiraProductAccess -JournalPath $journal -ErrorVariable refused -ErrorAction SilentlyContinue
+        $restored = Restore-JiraProductAccess -JournalPath $journal -ErrorVariable refused -ErrorAction SilentlyContinue 6>$null
 
         $refused.Count | Should -Be 3
         $refused | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'JournalLineRefused,JiraDeactivate.Commands.RestoreJiraProductAccessCommand' }
@@ -126,12 +126,12 @@ Describe 'A restore only undoes what a removal run did' {
         Add-JournalLine $journal @{ runId = 'forged1'; event = 'Removed'; accountId = $mallory; product = 'JiraSoftware'; site = $site; groupId = $jiraAdmins.groupId; groupName = "jira-admins-$site" }
         Add-JournalLine $journal @{ runId = 'forged1'; event = 'Removed'; accountId = $mallory; product = 'JiraSoftware'; site = $site; groupName = 'site-admins' }
 
-        Restore-JiraProductAccess -JournalPath $journal -ErrorVariable strict -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Restore-JiraProductAccess -JournalPath $journal -ErrorVariable strict -ErrorAction SilentlyContinue 6>$null | Should -BeNullOrEmpty
         $strict.Count | Should -Be 1 -Because 'a run without its key is named once, not once per line'
         $strict[0].FullyQualifiedErrorId | Should -Be 'JournalKeyNotFound,JiraDeactivate.Commands.RestoreJiraProductAccessCommand'
         $strict[0].Exception.Message | Should -Match "seal key \(forged1\.key\) is not in"
 
-        Restore-JiraProductAccess -JournalPath $journal -AllowUnsealed -ErrorVariable lenient -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+        Restore-JiraProductAccess -JournalPath $journal -AllowUnsealed -ErrorVariable lenient -ErrorAction SilentlyContinue -WarningAction SilentlyContinue 6>$null | Should -BeNullOrEmpty
         $lenient.Count | Should -Be 2
         $lenient.Exception.Message | Where-Object { $_ -match 'does not grant|administrators' } | Should -HaveCount 2
         Get-EmulatorMembership $emu | Should -Be $before
@@ -146,7 +146,7 @@ Describe 'One writer per journal' {
         $journal = Join-Path $TestDrive 'held.jsonl'
         $holder = [System.IO.File]::Open("$journal.lock", 'OpenOrCreate', 'ReadWrite', 'None')
         try {
-            $thrown = { Get-PlainInactive | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal } |
+            $thrown = { Get-PlainInactive | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal 6>$null } |
                 Should -Throw -ErrorId 'JournalInUse,JiraDeactivate.Commands.RemoveJiraProductAccessCommand' -PassThru
             $thrown.CategoryInfo.Category | Should -Be 'ResourceBusy'
         }
@@ -165,7 +165,8 @@ Describe 'One writer per journal' {
             $e = $using:emu
             $credential = [pscredential]::new($e.email, (ConvertTo-SecureString $e.apiToken -AsPlainText -Force))
             Connect-JiraAdmin -Site $e.siteUrl -Credential $credential
-            try { $_ | Remove-JiraProductAccess -Confirm:$false -JournalPath $using:journal -ErrorAction Stop | Out-Null; 'ran' }
+            # A -Parallel worker passes its summary line to the host even under 6>$null: nothing here reads it.
+            try { $_ | Remove-JiraProductAccess -Confirm:$false -JournalPath $using:journal -ErrorAction Stop -InformationAction Ignore | Out-Null; 'ran' }
             catch { $_.FullyQualifiedErrorId }
         }
         $outcomes | Where-Object { $_ -ne 'ran' } | ForEach-Object { $_ | Should -BeLike 'JournalInUse,*' }
@@ -175,7 +176,7 @@ Describe 'One writer per journal' {
             $group, $account = $membership -split '\|'
             $entries | Where-Object { $_.event -eq 'Removed' -and $_.accountId -eq $account -and $_.groupName -eq $group } | Should -Not -BeNullOrEmpty -Because "$membership left and the journal must say so"
         }
-        Restore-JiraProductAccess -JournalPath $journal | Out-Null
+        Restore-JiraProductAccess -JournalPath $journal 6>$null | Out-Null
         Get-EmulatorMembership $emu | Should -Be $before
     }
 }
@@ -186,15 +187,15 @@ Describe 'The fuse counts every run of a connection' {
     It 'trips in a loop of one-user runs once the connection changed -MaxUsers users, and a new connection starts again' {
         $users = Get-PlainInactive | Select-Object -First 4
         $journal = Join-Path $TestDrive 'loop.jsonl'
-        foreach ($user in $users[0..2]) { $user | Remove-JiraProductAccess -Confirm:$false -MaxUsers 3 -JournalPath $journal | Out-Null }
+        foreach ($user in $users[0..2]) { $user | Remove-JiraProductAccess -Confirm:$false -MaxUsers 3 -JournalPath $journal 6>$null | Out-Null }
         $before = Get-EmulatorMembership $emu
-        $thrown = { $users[3] | Remove-JiraProductAccess -Confirm:$false -MaxUsers 3 -JournalPath $journal } |
+        $thrown = { $users[3] | Remove-JiraProductAccess -Confirm:$false -MaxUsers 3 -JournalPath $journal 6>$null } |
             Should -Throw -ErrorId 'RemovalFuseTripped,JiraDeactivate.Commands.RemoveJiraProductAccessCommand' -PassThru
         $thrown.Exception.Message | Should -Match 'earlier runs already changed 3'
         Get-EmulatorMembership $emu | Should -Be $before
 
         Connect-TestEmulator $emu
-        ($users[3] | Remove-JiraProductAccess -Confirm:$false -MaxUsers 3 -JournalPath $journal).Status | Should -Be 'Removed'
+        ($users[3] | Remove-JiraProductAccess -Confirm:$false -MaxUsers 3 -JournalPath $journal 6>$null).Status | Should -Be 'Removed'
     }
 }
 
@@ -208,7 +209,7 @@ Describe 'Exclusions by email' {
         $email = ($state.users | Where-Object accountId -eq $user.AccountId).email
         $before = Get-EmulatorMembership $emu
         $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Email = $email } |
-            Remove-JiraProductAccess -MoreThan 90 -Confirm:$false -Exclude $email -JournalPath (Join-Path $TestDrive 'hidden.jsonl')
+            Remove-JiraProductAccess -MoreThan 90 -Confirm:$false -Exclude $email -JournalPath (Join-Path $TestDrive 'hidden.jsonl') 6>$null
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match '-Exclude'
         Get-EmulatorMembership $emu | Should -Be $before
@@ -226,7 +227,7 @@ Describe 'Exclusions by the Admin API''s email' {
         $fromApi.Email | Should -Be $email -Because 'the v2 search gives the email Jira hides'
         (Get-JiraProductAccess $user.AccountId -Product JiraSoftware).Email | Should -BeNullOrEmpty -Because 'Jira hides it'
         $before = Get-EmulatorMembership $emu
-        $result = $fromApi | Remove-JiraProductAccess -Confirm:$false -Exclude $email -JournalPath (Join-Path $TestDrive 'apiemail.jsonl')
+        $result = $fromApi | Remove-JiraProductAccess -Confirm:$false -Exclude $email -JournalPath (Join-Path $TestDrive 'apiemail.jsonl') 6>$null
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match '-Exclude'
         Get-EmulatorMembership $emu | Should -Be $before

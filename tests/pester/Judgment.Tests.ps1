@@ -49,7 +49,7 @@ Describe 'A plan row can be deleted in review, never changed or added' {
     It 'refuses a row copied onto an active user, and re-judges an edited MoreThan with the sealed period' {
         $users = @(Get-PlainInactive 4)
         $planFile = Join-Path $TestDrive 'plan.csv'
-        $users[0..2] | Remove-JiraProductAccess -PlanOnly | Export-Csv $planFile
+        $users[0..2] | Remove-JiraProductAccess -PlanOnly 6>$null | Export-Csv $planFile
         $rows = @(Import-Csv $planFile)
         $rows.Action | Sort-Object -Unique | Should -Be 'Remove'
         # The attack: a copy of a Remove row for a user active 10 days ago, and MoreThan 1 on a genuine row whose user worked since.
@@ -64,7 +64,7 @@ Describe 'A plan row can be deleted in review, never changed or added' {
         $victimBefore = Get-Member $victim
         $editedBefore = Get-Member $rows[1].AccountId
 
-        $results = Import-Csv $planFile | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'copied.jsonl') -ErrorVariable refused -ErrorAction SilentlyContinue
+        $results = Import-Csv $planFile | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'copied.jsonl') -ErrorVariable refused -ErrorAction SilentlyContinue 6>$null
 
         @($refused | Where-Object { $_.FullyQualifiedErrorId -like 'JudgmentMismatch,*' -and $_.TargetObject -eq $victim }).Count | Should -Be 1
         Get-Member $victim | Should -Be $victimBefore
@@ -77,7 +77,7 @@ Describe 'A plan row can be deleted in review, never changed or added' {
         $users = @(Get-PlainInactive 4)
         $planFile = Join-Path $TestDrive 'actions.csv'
         # Skip rows: the plan was made with these users excluded.
-        $users | Remove-JiraProductAccess -PlanOnly -Exclude $users[0].AccountId, $users[1].AccountId, $users[2].AccountId | Export-Csv $planFile
+        $users | Remove-JiraProductAccess -PlanOnly -Exclude $users[0].AccountId, $users[1].AccountId, $users[2].AccountId 6>$null | Export-Csv $planFile
         $rows = @(Import-Csv $planFile)
         ($rows | Where-Object AccountId -in $users[0..2].AccountId).Action | Sort-Object -Unique | Should -Be 'Skip'
         ($rows | Where-Object AccountId -eq $users[3].AccountId).Action | Should -Be 'Remove'
@@ -88,7 +88,7 @@ Describe 'A plan row can be deleted in review, never changed or added' {
         $withColumn | Export-Csv $planFile
         $before = Get-EmulatorMembership $emu
 
-        $results = Import-Csv $planFile | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'actions.jsonl')
+        $results = Import-Csv $planFile | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'actions.jsonl') 6>$null
 
         Get-EmulatorMembership $emu | Should -Be $before
         $results.Status | Sort-Object -Unique | Should -Be 'Skipped'
@@ -101,10 +101,10 @@ Describe 'A plan row can be deleted in review, never changed or added' {
         $user = Get-PlainInactive 300 | Where-Object { $_.AccountId -in $hidden -and $_.Email } | Select-Object -First 1
         $user | Should -Not -BeNullOrEmpty -Because 'the emulator has inactive users whose email Jira hides'
         $planFile = Join-Path $TestDrive 'email.csv'
-        $user | Remove-JiraProductAccess -PlanOnly | Select-Object * | ForEach-Object { $_.Email = ''; $_ } | Export-Csv $planFile
+        $user | Remove-JiraProductAccess -PlanOnly 6>$null | Select-Object * | ForEach-Object { $_.Email = ''; $_ } | Export-Csv $planFile
         $before = Get-Member $user.AccountId
 
-        $result = Import-Csv $planFile | Remove-JiraProductAccess -Exclude $user.Email -Confirm:$false -JournalPath (Join-Path $TestDrive 'email.jsonl')
+        $result = Import-Csv $planFile | Remove-JiraProductAccess -Exclude $user.Email -Confirm:$false -JournalPath (Join-Path $TestDrive 'email.jsonl') 6>$null
 
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match 'excluded by -Exclude'
@@ -115,8 +115,8 @@ Describe 'A plan row can be deleted in review, never changed or added' {
         $users = @(Get-PlainInactive 4)
         $csv = Join-Path $TestDrive 'judged.csv'
         $users[0..1] | Export-Csv $csv
-        $fromCsv = Import-Csv $csv | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'csv.jsonl')
-        $fromJson = $users[2..3] | ConvertTo-Json | ConvertFrom-Json | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'json.jsonl')
+        $fromCsv = Import-Csv $csv | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'csv.jsonl') 6>$null
+        $fromJson = $users[2..3] | ConvertTo-Json | ConvertFrom-Json | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'json.jsonl') 6>$null
         @($fromCsv) + @($fromJson) | ForEach-Object { $_.Status | Should -Be 'Removed' }
         foreach ($user in $users) { Get-Member $user.AccountId | Where-Object { $_ -in $grantsSoftware } | Should -BeNullOrEmpty }
     }
@@ -139,7 +139,7 @@ Describe 'Only a judgment the module sealed counts' {
             [pscustomobject]@{ AccountId = $victim; Product = 'JiraSoftware'; Judgment = $users[1].Judgment }
         )
 
-        $results = $claims | Remove-JiraProductAccess -Product JiraSoftware -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'claims.jsonl') -ErrorVariable refused -ErrorAction SilentlyContinue 3>$null
+        $results = $claims | Remove-JiraProductAccess -Product JiraSoftware -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'claims.jsonl') -ErrorVariable refused -ErrorAction SilentlyContinue 3>$null 6>$null
 
         $results | Should -BeNullOrEmpty
         @($refused.FullyQualifiedErrorId -replace ',.*') | Should -Be 'InputNotJudged', 'InputNotJudged', 'InputNotJudged', 'JudgmentMismatch'
@@ -155,7 +155,7 @@ Describe 'Only a judgment the module sealed counts' {
         $judged = @(Get-InactiveJiraUser -Path $export -Product JiraSoftware -MoreThan 90)
         $judged.Count | Should -BeGreaterThan 10
 
-        $results = $judged | Remove-JiraProductAccess -Product JiraServiceManagement -Confirm:$false -MaxUsers 1000 -ErrorVariable refused -ErrorAction SilentlyContinue 3>$null
+        $results = $judged | Remove-JiraProductAccess -Product JiraServiceManagement -Confirm:$false -MaxUsers 1000 -ErrorVariable refused -ErrorAction SilentlyContinue 3>$null 6>$null
 
         $results | Should -BeNullOrEmpty
         $refused.Count | Should -Be $judged.Count
@@ -203,7 +203,7 @@ Describe 'The last look cannot be argued with' {
         Get-EmulatorMembership $emu | Should -Be $before
 
         Set-JiraEmulatorConfig $emu @{ lastActiveJiraKey = 'jira' } | Out-Null
-        $named = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'named.jsonl')
+        $named = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'named.jsonl') 6>$null
         ($named | Where-Object AccountId -eq $users[0].AccountId).Message | Should -Match "active since the data was read \(last active $($today.ToString('yyyy-MM-dd'))"
         Get-Member $users[0].AccountId | Where-Object { $_ -in $grantsSoftware } | Should -Not -BeNullOrEmpty
         ($named | Where-Object AccountId -eq $users[1].AccountId).Status | Should -Be 'Removed'
@@ -212,7 +212,7 @@ Describe 'The last look cannot be argued with' {
     It 'takes the last look right before each change, not when planning' {
         $users = @(Get-PlainInactive 2)
         $journal = Join-Path $TestDrive 'timing.jsonl'
-        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal
+        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal 6>$null
         $results.Status | Sort-Object -Unique | Should -Be 'Removed'
         $lines = Get-Content $journal | ConvertFrom-Json
         ($lines | Where-Object event -eq 'Planned').message | ForEach-Object { $_ | Should -Match 'the last look comes right before the change' }
@@ -229,7 +229,7 @@ Describe 'The last look cannot be argued with' {
             ([datetime]$_.addedToOrg) -ge $today.AddDays(-30) -and @($_.lastActive.PSObject.Properties).Count -eq 0 -and $_.accountId -notin $protectedMembers
         } | Select-Object -First 1
         $invitee | Should -Not -BeNullOrEmpty -Because 'the emulator invites users within the last 30 days who never used a product'
-        $result = Suspend-JiraUser -AccountId $invitee.accountId -MoreThan 90 -Force -Confirm:$false -JournalPath (Join-Path $TestDrive 'invitee.jsonl')
+        $result = Suspend-JiraUser -AccountId $invitee.accountId -MoreThan 90 -Force -Confirm:$false -JournalPath (Join-Path $TestDrive 'invitee.jsonl') 6>$null
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match 'join-date grace'
         $invitee.accountId | Should -Not -BeIn (Get-Suspended)
@@ -238,7 +238,7 @@ Describe 'The last look cannot be argued with' {
     It 'lets -Force override activity in other products only, never in the judged one' {
         $user = Get-PlainInactive 1
         Set-Active $user.AccountId
-        $result = $user | Suspend-JiraUser -Force -Confirm:$false -JournalPath (Join-Path $TestDrive 'forced.jsonl')
+        $result = $user | Suspend-JiraUser -Force -Confirm:$false -JournalPath (Join-Path $TestDrive 'forced.jsonl') 6>$null
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match 'active in JiraSoftware, the judged product, today'
         $user.AccountId | Should -Not -BeIn (Get-Suspended)
@@ -263,7 +263,7 @@ Describe 'A protection that cannot be checked skips the user' {
         $before = @{}
         foreach ($id in $external) { $before[$id] = Get-Member $id }
 
-        $results = $judged | Remove-JiraProductAccess -Exclude '*@contractor.example' -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'contractors.jsonl')
+        $results = $judged | Remove-JiraProductAccess -Exclude '*@contractor.example' -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'contractors.jsonl') 6>$null
 
         foreach ($id in $external) { Get-Member $id | Should -Be $before[$id] -Because "$id is a contractor" }
         ($results | Where-Object AccountId -in $hiddenExternal.AccountId).Message | ForEach-Object { $_ | Should -Match 'exclusion cannot be checked|excluded by -Exclude' }
@@ -290,8 +290,8 @@ Describe 'A protection that cannot be checked skips the user' {
         Connect-WithoutAdminApi
         $before = Get-Member $orgAdmin.accountId
 
-        $blanked = Import-Csv $csv | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'orgadmin-csv.jsonl') 3>$null
-        $unchecked = $fromApi | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'orgadmin-api.jsonl') 3>$null
+        $blanked = Import-Csv $csv | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'orgadmin-csv.jsonl') 3>$null 6>$null
+        $unchecked = $fromApi | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'orgadmin-api.jsonl') 3>$null 6>$null
 
         $blanked.Status | Should -Be 'Skipped'
         $blanked.Message | Should -Match "organization role 'Organization admin'"
@@ -311,13 +311,13 @@ Describe 'Plans that reviewers open in a spreadsheet' {
         $planFile = Join-Path $TestDrive 'formula.csv'
         $before = Get-EmulatorMembership $emu
 
-        $user | Remove-JiraProductAccess -PlanOnly | Export-Csv $planFile
+        $user | Remove-JiraProductAccess -PlanOnly 6>$null | Export-Csv $planFile
 
         Get-EmulatorMembership $emu | Should -Be $before
         $text = Get-Content $planFile -Raw
         $quoted = $formula.Replace('"', '""')
         $text | Should -Not -Match ([regex]::Escape('"' + $quoted))
         $text | Should -Match ([regex]::Escape('"''' + $quoted))
-        (Import-Csv $planFile | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'formula.jsonl')).Status | Should -Be 'Removed'
+        (Import-Csv $planFile | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'formula.jsonl') 6>$null).Status | Should -Be 'Removed'
     }
 }

@@ -31,13 +31,13 @@ AfterAll {
 Describe 'Bad parameters' {
     It 'refuses an unknown product for a removal, before connecting or changing anything' {
         # Get-InactiveJiraUser's -MoreThan and -Product checks are in CsvPath.Tests.ps1.
-        $thrown = { Remove-JiraProductAccess -AccountId a1 -Product Trello -Confirm:$false } |
+        $thrown = { Remove-JiraProductAccess -AccountId a1 -Product Trello -Confirm:$false 6>$null } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,JiraDeactivate.Commands.RemoveJiraProductAccessCommand' -PassThru
         $thrown.CategoryInfo.Category | Should -Be 'InvalidData'
         $thrown.Exception.Message | Should -Match 'JiraSoftware'
         $thrown.Exception.Message | Should -Match 'JSM'
         # From the pipeline, the object cannot bind: it is refused, never taken for another product.
-        { [pscustomobject]@{ AccountId = 'a1'; Product = 'Trello' } | Remove-JiraProductAccess -Confirm:$false -ErrorAction Stop } |
+        { [pscustomobject]@{ AccountId = 'a1'; Product = 'Trello' } | Remove-JiraProductAccess -Confirm:$false -ErrorAction Stop 6>$null } |
             Should -Throw -ErrorId 'ParameterArgumentTransformationError,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
     }
 
@@ -152,7 +152,7 @@ Describe 'Server answers' {
     It 'reports an unknown user (404) as RemovalPlanFailed and changes nobody' {
         $before = Get-EmulatorMembership $emu
         $results = [pscustomobject]@{ AccountId = 'no-such-account'; Product = 'JiraSoftware' } |
-            Remove-JiraProductAccess -MoreThan 90 -Confirm:$false -JournalPath (Join-Path $TestDrive 'unknown.jsonl') -ErrorVariable failures -ErrorAction SilentlyContinue
+            Remove-JiraProductAccess -MoreThan 90 -Confirm:$false -JournalPath (Join-Path $TestDrive 'unknown.jsonl') -ErrorVariable failures -ErrorAction SilentlyContinue 6>$null
         $results.Status | Should -Be 'Failed'
         $failures[0].FullyQualifiedErrorId | Should -Be 'RemovalPlanFailed,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
@@ -167,7 +167,7 @@ Describe 'Server answers' {
         $notAdmins = ((Get-JiraEmulatorState $emu).groups | Where-Object { $_.members -notcontains $adminId -and $_.members -notcontains $user.AccountId } | Select-Object -First 1).name
         Edit-EmulatorState -Find '"siteAdminGroups": ["site-admins"]' -Replace "`"siteAdminGroups`": [`"$notAdmins`"]"
         $journal = Join-Path $TestDrive 'forbidden.jsonl'
-        $results = $user | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -ErrorVariable failures -ErrorAction SilentlyContinue
+        $results = $user | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -ErrorVariable failures -ErrorAction SilentlyContinue 6>$null
         $results.Status | Should -Be 'Failed'
         $results.Message | Should -Match '403'
         $failures[0].FullyQualifiedErrorId | Should -Be 'RemovalFailed,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'

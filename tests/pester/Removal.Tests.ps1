@@ -27,7 +27,7 @@ Describe 'Remove-JiraProductAccess' {
         # What-if lines go straight to the host, so a transcript is what sees them.
         $transcript = Join-Path $TestDrive 'whatif.txt'
         Start-Transcript -Path $transcript | Out-Null
-        try { $users | Remove-JiraProductAccess -WhatIf } finally { Stop-Transcript | Out-Null }
+        try { $users | Remove-JiraProductAccess -WhatIf 6>$null } finally { Stop-Transcript | Out-Null }
         $preview = Get-Content $transcript -Raw
         Get-EmulatorMembership $emu | Should -Be $before
         foreach ($user in $users) { $preview | Should -Match ([regex]::Escape($user.AccountId)) }
@@ -38,7 +38,7 @@ Describe 'Remove-JiraProductAccess' {
         $before = Get-EmulatorMembership $emu
         $users = Get-Inactive | Select-Object -First 6
         $journal = Join-Path $TestDrive 'exact.jsonl'
-        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal
+        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal 6>$null
         $results.Status | Sort-Object -Unique | Should -Be 'Removed'
         $after = Get-EmulatorMembership $emu
         $gone = $before | Where-Object { $_ -notin $after }
@@ -65,8 +65,8 @@ Describe 'Remove-JiraProductAccess' {
         $excluded = $others | Select-Object -First 1
         $plain = $others | Select-Object -Skip 1 -First 1
         # Users that Get-InactiveJiraUser would not judge are judged here (-MoreThan): the protections come first either way.
-        $results = @($excluded, $inGroup, $plain | Remove-JiraProductAccess -Confirm:$false -Exclude $excluded.Email -ExcludeGroup $extraGroup -JournalPath (Join-Path $TestDrive 'protect.jsonl')) +
-            @($adminId, $siteAdmin, $app | Remove-JiraProductAccess -Product JiraSoftware -MoreThan 90 -Confirm:$false -JournalPath (Join-Path $TestDrive 'protect-fresh.jsonl'))
+        $results = @($excluded, $inGroup, $plain | Remove-JiraProductAccess -Confirm:$false -Exclude $excluded.Email -ExcludeGroup $extraGroup -JournalPath (Join-Path $TestDrive 'protect.jsonl') 6>$null) +
+            @($adminId, $siteAdmin, $app | Remove-JiraProductAccess -Product JiraSoftware -MoreThan 90 -Confirm:$false -JournalPath (Join-Path $TestDrive 'protect-fresh.jsonl') 6>$null)
         ($results | Where-Object AccountId -eq $adminId).Message | Should -Match 'connected admin'
         ($results | Where-Object AccountId -eq $siteAdmin).Message | Should -Match "protected group .*'site-admins'"
         ($results | Where-Object AccountId -eq $app).Message | Should -Match 'app account'
@@ -81,7 +81,7 @@ Describe 'Remove-JiraProductAccess' {
 
     It 'skips users of another site than the connected one' {
         $user = Get-Inactive | Select-Object -First 1
-        $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Site = 'other-site' } | Remove-JiraProductAccess -MoreThan 90 -Confirm:$false
+        $result = [pscustomobject]@{ AccountId = $user.AccountId; Product = 'JiraSoftware'; Site = 'other-site' } | Remove-JiraProductAccess -MoreThan 90 -Confirm:$false 6>$null
         $result.Status | Should -Be 'Skipped'
         $result.Message | Should -Match "site 'other-site'"
     }
@@ -90,7 +90,7 @@ Describe 'Remove-JiraProductAccess' {
         $before = Get-EmulatorMembership $emu
         $users = Get-Inactive 30
         $users.Count | Should -BeGreaterThan 50
-        $thrown = { $users | Remove-JiraProductAccess -Confirm:$false } | Should -Throw -ErrorId 'RemovalFuseTripped,JiraDeactivate.Commands.RemoveJiraProductAccessCommand' -PassThru
+        $thrown = { $users | Remove-JiraProductAccess -Confirm:$false 6>$null } | Should -Throw -ErrorId 'RemovalFuseTripped,JiraDeactivate.Commands.RemoveJiraProductAccessCommand' -PassThru
         $thrown.CategoryInfo.Category | Should -Be 'LimitsExceeded'
         $thrown.Exception.Message | Should -Match '-MaxUsers \d+'
         Get-EmulatorMembership $emu | Should -Be $before
@@ -100,15 +100,15 @@ Describe 'Remove-JiraProductAccess' {
         $before = Get-EmulatorMembership $emu
         $blocker = Join-Path $TestDrive 'a-file'
         Set-Content $blocker 'x'
-        { Get-Inactive | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $blocker 'journal.jsonl') } |
+        { Get-Inactive | Select-Object -First 2 | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $blocker 'journal.jsonl') 6>$null } |
             Should -Throw -ErrorId 'JournalNotWritable,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
         Get-EmulatorMembership $emu | Should -Be $before
     }
 
     It 'reports NoAccess, not errors, when the same input runs again' {
         $users = Get-Inactive | Select-Object -First 4
-        $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'again.jsonl') | Out-Null
-        $again = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'again.jsonl') -ErrorVariable failures
+        $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'again.jsonl') 6>$null | Out-Null
+        $again = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'again.jsonl') -ErrorVariable failures 6>$null
         $failures | Should -BeNullOrEmpty
         $again.Status | Sort-Object -Unique | Should -Be 'NoAccess'
     }
@@ -116,7 +116,7 @@ Describe 'Remove-JiraProductAccess' {
     It 'reports StillHasAccess when an identity provider keeps the user in a granting group' {
         Set-JiraEmulatorConfig $emu @{ syncedGroup = 'jira-software-users' } | Out-Null
         $user = Get-Inactive | Where-Object { (Get-Member $_.AccountId) -contains 'jira-software-users' } | Select-Object -First 1
-        $result = $user | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'synced.jsonl')
+        $result = $user | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'synced.jsonl') 6>$null
         $result.Status | Should -Be 'StillHasAccess'
         $result.Message | Should -Match "'jira-software-users' \(a default group\)"
         (Get-JiraProductAccess $user.AccountId -Product JiraSoftware).Groups | Should -Contain 'jira-software-users'
@@ -127,7 +127,7 @@ Describe 'Remove-JiraProductAccess' {
         $users = Get-Inactive 30
         Set-JiraEmulatorConfig $emu @{ rateLimit = 150; errorRate = 0.1; dropRate = 0.05 } | Out-Null
         $journal = Join-Path $TestDrive 'faults.jsonl'
-        $results = $users | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath $journal -ErrorAction SilentlyContinue
+        $results = $users | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath $journal -ErrorAction SilentlyContinue 6>$null
         Set-JiraEmulatorConfig $emu @{ rateLimit = 0; errorRate = 0; dropRate = 0 } | Out-Null
 
         $results.Count | Should -Be $users.Count
@@ -141,7 +141,7 @@ Describe 'Remove-JiraProductAccess' {
         $gone | ForEach-Object { ($_ -split '\|')[0] } | Where-Object { $_ -notin $softwareGroups } | Should -BeNullOrEmpty -Because 'only groups that grant the product are touched'
         foreach ($entry in $entries | Where-Object event -eq 'Removed') { "$($entry.groupName)|$($entry.accountId)" | Should -BeIn $gone }
 
-        $rerun = $users | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath $journal
+        $rerun = $users | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath $journal 6>$null
         $rerun.Status | Where-Object { $_ -notin 'Removed', 'NoAccess', 'Skipped' } | Should -BeNullOrEmpty
         Get-EmulatorMembership $emu | Where-Object { ($_ -split '\|')[1] -in $users.AccountId -and ($_ -split '\|')[0] -in $softwareGroups -and ($_ -split '\|')[1] -notin ($rerun | Where-Object Status -eq 'Skipped').AccountId } |
             Should -BeNullOrEmpty
@@ -154,20 +154,20 @@ Describe 'Restore-JiraProductAccess' {
     It 'brings the emulator back to its state before the run, from the journal' {
         $before = Get-EmulatorMembership $emu
         $journal = Join-Path $TestDrive 'restore.jsonl'
-        Get-Inactive | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath $journal | Out-Null
+        Get-Inactive | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath $journal 6>$null | Out-Null
         Get-EmulatorMembership $emu | Should -Not -Be $before
-        Restore-JiraProductAccess -JournalPath $journal -WhatIf
+        Restore-JiraProductAccess -JournalPath $journal -WhatIf 6>$null
         (Get-EmulatorMembership $emu) | Should -Not -Be $before -Because '-WhatIf restores nothing'
-        $restored = Restore-JiraProductAccess -JournalPath $journal
+        $restored = Restore-JiraProductAccess -JournalPath $journal 6>$null
         $restored.Status | Sort-Object -Unique | Should -Be 'Restored'
         Get-EmulatorMembership $emu | Should -Be $before
-        Restore-JiraProductAccess -JournalPath $journal | Should -BeNullOrEmpty -Because 'nothing is left to restore'
+        Restore-JiraProductAccess -JournalPath $journal 6>$null | Should -BeNullOrEmpty -Because 'nothing is left to restore'
     }
 
     It 'restores the users of result objects on the pipeline' {
         $before = Get-EmulatorMembership $emu
-        $results = Get-Inactive | Select-Object -First 3 | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'pipe.jsonl')
-        $restored = $results | Restore-JiraProductAccess
+        $results = Get-Inactive | Select-Object -First 3 | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'pipe.jsonl') 6>$null
+        $restored = $results | Restore-JiraProductAccess 6>$null
         $restored.AccountId | Sort-Object | Should -Be ($results.AccountId | Sort-Object)
         Get-EmulatorMembership $emu | Should -Be $before
     }

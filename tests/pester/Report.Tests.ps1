@@ -234,7 +234,7 @@ Describe 'Export-JiraInactivityReport from the API path, with seat counts and re
         Connect-TestEmulator $emu
         $candidates = Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 -AsOf $SampleAsOf
         $licenses = Get-JiraProductLicense
-        $results = $candidates | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'journal.jsonl')
+        $results = $candidates | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'journal.jsonl') 6>$null
         $path = Join-Path $TestDrive 'api.html'
         @($candidates) + @($licenses) + @($results) | Export-JiraInactivityReport $path -PricePerSeat 10
         $html = Get-Content $path -Raw
@@ -278,12 +278,12 @@ Describe 'Export-JiraInactivityReport takes every output type of the module, or 
         $emu = Start-JiraEmulator -Users 80 -Seed 9 -ArgumentList '--as-of', '2026-11-01', '--list-undated-products', 'true'
         $connection = Connect-TestEmulator $emu -PassThru
         $candidates = @(Get-InactiveJiraUser -Product JiraSoftware -MoreThan 30 -AsOf $SampleAsOf)
-        $plan = @($candidates | Select-Object -First 4 | Remove-JiraProductAccess -PlanOnly)
-        $removed = @($candidates | Select-Object -First 6 | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'removal.jsonl'))
-        $restored = @($removed | Where-Object Status -eq Removed | Select-Object -First 2 | Restore-JiraProductAccess -Confirm:$false)
+        $plan = @($candidates | Select-Object -First 4 | Remove-JiraProductAccess -PlanOnly 6>$null)
+        $removed = @($candidates | Select-Object -First 6 | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'removal.jsonl') 6>$null)
+        $restored = @($removed | Where-Object Status -eq Removed | Select-Object -First 2 | Restore-JiraProductAccess -Confirm:$false 6>$null)
         $lifecycle = Join-Path $TestDrive 'suspend.jsonl'
-        $suspended = @($candidates | Select-Object -Skip 10 -First 4 | Suspend-JiraUser -Force -Confirm:$false -JournalPath $lifecycle)
-        $resumed = @(Resume-JiraUser -JournalPath $lifecycle -Confirm:$false)
+        $suspended = @($candidates | Select-Object -Skip 10 -First 4 | Suspend-JiraUser -Force -Confirm:$false -JournalPath $lifecycle 6>$null)
+        $resumed = @(Resume-JiraUser -JournalPath $lifecycle -Confirm:$false 6>$null)
         $access = @($candidates | Select-Object -First 2 | Get-JiraProductAccess -Product JiraSoftware)
         $exportUsers = @(Import-CsvExport $Sample | Select-Object -First 3)
         $file = $candidates | Export-JiraInactivityReport (Join-Path $TestDrive 'first.html') -PassThru

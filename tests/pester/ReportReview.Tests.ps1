@@ -45,7 +45,7 @@ Describe 'Deciding in the report: untick, download, remove' {
         @($rows.Judgment | Where-Object { -not $_ }) | Should -BeNullOrEmpty
 
         $before = Get-EmulatorMembership $emu
-        $results = @($rows | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'review.jsonl'))
+        $results = @($rows | Remove-JiraProductAccess -Confirm:$false -MaxUsers 1000 -JournalPath (Join-Path $TestDrive 'review.jsonl') 6>$null)
         $after = Get-EmulatorMembership $emu
 
         @($results.AccountId | Sort-Object) | Should -Be @($left.AccountId | Sort-Object)

@@ -39,12 +39,12 @@ Describe 'Judged input only' {
         $before = Get-EmulatorMembership $emu
         $export = Save-EmulatorExport $emu
         $users = Import-CsvExport $export | Select-Object -First 4
-        $results = $users | Remove-JiraProductAccess -Product JiraSoftware -Confirm:$false -MaxUsers 1000 -ErrorVariable refused -ErrorAction SilentlyContinue
+        $results = $users | Remove-JiraProductAccess -Product JiraSoftware -Confirm:$false -MaxUsers 1000 -ErrorVariable refused -ErrorAction SilentlyContinue 6>$null
         $results | Should -BeNullOrEmpty
         $refused.Count | Should -Be 4
         $refused | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'InputNotJudged,JiraDeactivate.Commands.RemoveJiraProductAccessCommand' }
         $refused[0].Exception.Message | Should -Match 'Get-InactiveJiraUser -Product JiraSoftware -MoreThan'
-        { 'some-account-id' | Remove-JiraProductAccess -Product JiraSoftware -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'InputNotJudged,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
+        { 'some-account-id' | Remove-JiraProductAccess -Product JiraSoftware -Confirm:$false -ErrorAction Stop 6>$null } | Should -Throw -ErrorId 'InputNotJudged,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
         Get-EmulatorMembership $emu | Should -Be $before
     }
 
@@ -52,7 +52,7 @@ Describe 'Judged input only' {
         $users = @(Get-PlainInactive 15)
         $touched = $users[0..4]
         $touched | ForEach-Object { Set-Active $_.AccountId }
-        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'lastlook.jsonl')
+        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'lastlook.jsonl') 6>$null
         foreach ($user in $touched) {
             $result = $results | Where-Object AccountId -eq $user.AccountId
             $result.Status | Should -Be 'Skipped'
@@ -72,7 +72,7 @@ Describe 'Judged input only' {
         $users = @(Get-PlainInactive 4)
         Set-Active $users[0].AccountId
         $ids = $users.AccountId
-        $results = $ids | Remove-JiraProductAccess -Product JiraSoftware -MoreThan 90 -Confirm:$false -JournalPath (Join-Path $TestDrive 'fresh.jsonl')
+        $results = $ids | Remove-JiraProductAccess -Product JiraSoftware -MoreThan 90 -Confirm:$false -JournalPath (Join-Path $TestDrive 'fresh.jsonl') 6>$null
         ($results | Where-Object AccountId -eq $ids[0]).Status | Should -Be 'Skipped'
         ($results | Where-Object AccountId -ne $ids[0]).Status | Sort-Object -Unique | Should -Be 'Removed'
     }
@@ -81,10 +81,10 @@ Describe 'Judged input only' {
         $users = @(Get-PlainInactive 2)
         $credential = [pscredential]::new($emu.email, (ConvertTo-SecureString $emu.apiToken -AsPlainText -Force))
         Connect-JiraAdmin -Site $emu.siteUrl -Credential $credential
-        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'nolook.jsonl') -WarningVariable warnings 3>$null
+        $results = $users | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'nolook.jsonl') -WarningVariable warnings 3>$null 6>$null
         $results.Status | Sort-Object -Unique | Should -Be 'Removed'
         @($warnings | Where-Object { $_ -match 'No last look' }).Count | Should -Be 1
-        { $users[0].AccountId | Remove-JiraProductAccess -Product JiraSoftware -MoreThan 90 -Confirm:$false } | Should -Throw -ErrorId 'JudgmentNeedsAdminApi,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
+        { $users[0].AccountId | Remove-JiraProductAccess -Product JiraSoftware -MoreThan 90 -Confirm:$false 6>$null } | Should -Throw -ErrorId 'JudgmentNeedsAdminApi,JiraDeactivate.Commands.RemoveJiraProductAccessCommand'
     }
 }
 
@@ -113,14 +113,14 @@ Describe 'Previews that can be reviewed' {
         $before = Get-EmulatorMembership $emu
         $users = @(Get-PlainInactive 8)
         $planFile = Join-Path $TestDrive 'plan.csv'
-        $users | Remove-JiraProductAccess -PlanOnly | Export-Csv $planFile
+        $users | Remove-JiraProductAccess -PlanOnly 6>$null | Export-Csv $planFile
         Get-EmulatorMembership $emu | Should -Be $before -Because '-PlanOnly changes nothing'
         $rows = Import-Csv $planFile
         $rows.Count | Should -Be 8
         $rows[0].Groups | Should -Not -Match 'System\.'
         $kept = $rows | Select-Object -First 3
         $kept | Export-Csv $planFile
-        $results = Import-Csv $planFile | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'reviewed.jsonl')
+        $results = Import-Csv $planFile | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'reviewed.jsonl') 6>$null
         $results.AccountId | Sort-Object | Should -Be ($kept.AccountId | Sort-Object)
         $gone = $before | Where-Object { $_ -notin (Get-EmulatorMembership $emu) } | ForEach-Object { ($_ -split '\|')[1] } | Sort-Object -Unique
         $gone | Should -Be ($kept.AccountId | Sort-Object)
@@ -128,9 +128,9 @@ Describe 'Previews that can be reviewed' {
 
     It 'leaves out rows whose reviewed action is not Remove' {
         $users = @(Get-PlainInactive 2)
-        $rows = $users | Remove-JiraProductAccess -PlanOnly | Select-Object *
+        $rows = $users | Remove-JiraProductAccess -PlanOnly 6>$null | Select-Object *
         $rows[1].Action = 'Skip'
-        $results = $rows | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'action.jsonl')
+        $results = $rows | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'action.jsonl') 6>$null
         ($results | Where-Object AccountId -eq $rows[1].AccountId).Message | Should -Match "the reviewed plan says 'Skip'"
         ($results | Where-Object AccountId -eq $rows[0].AccountId).Status | Should -Be 'Removed'
     }
@@ -142,7 +142,7 @@ Describe 'Output that exports' {
     It 'writes names in JSON and readable lists in CSV, and results come back through Export-Csv and Import-Csv to a restore' {
         $before = Get-EmulatorMembership $emu
         $users = @(Get-PlainInactive 3)
-        $results = $users | Remove-JiraProductAccess -Confirm:$false
+        $results = $users | Remove-JiraProductAccess -Confirm:$false 6>$null
         $json = $results | ConvertTo-Json | ConvertFrom-Json
         $json.Product | Sort-Object -Unique | Should -Be 'JiraSoftware'
         $json.Status | Sort-Object -Unique | Should -Be 'Removed'
@@ -153,7 +153,7 @@ Describe 'Output that exports' {
         if ($multi) { $multi.GroupsRemoved | Should -Match '^[\w-]+(; [\w-]+)+$' }
         (Get-Content $csv -Raw) | Should -Not -Match 'System\.String\[\]'
         (Split-Path $results[0].JournalPath -Leaf) | Should -Match ([regex]::Escape($results[0].RunId))
-        $restored = Import-Csv $csv | Restore-JiraProductAccess
+        $restored = Import-Csv $csv | Restore-JiraProductAccess 6>$null
         $restored.Status | Sort-Object -Unique | Should -Be 'Restored'
         Get-EmulatorMembership $emu | Should -Be $before
     }

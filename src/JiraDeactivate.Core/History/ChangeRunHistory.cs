@@ -61,7 +61,7 @@ public static class ChangeRunHistory
 
         if (lookup.Key is null)
         {
-            return (false, $"its seal key ({JournalKeys.FileNameOf(runLines[0].Entry.RunId)}) is not in '{keys.Folder}': give -KeyPath with the folder that holds it");
+            return (false, $"its seal key ({keys.Source.NameOf(runLines[0].Entry.RunId)}) is not in {keys.Source.Where}: give {keys.Source.RecommendedAction(runLines[0].Entry.RunId)}");
         }
 
         switch (command)

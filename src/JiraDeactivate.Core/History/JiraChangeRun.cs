@@ -34,6 +34,9 @@ public sealed record JiraChangeRun
     /// <summary>The key folder that was looked in (bound by property name as -KeyPath).</summary>
     public string? KeyPath { get; init; }
 
+    /// <summary>The SecretManagement vault that was looked in, if any (bound by property name as -KeyVault).</summary>
+    public string? KeyVault { get; init; }
+
     /// <summary>Whether the run's seal key is in that folder, so its journal can be checked for edits.</summary>
     public bool KeyPresent { get; init; }
 

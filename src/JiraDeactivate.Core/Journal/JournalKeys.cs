@@ -1,21 +1,22 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace JiraDeactivate.Core.Journal;
 
 /// <summary>
-/// The per-run keys that seal journal lines, kept outside the journal (one file per run, readable by its owner
-/// only), so that whoever can edit a journal cannot also make an edited line look genuine. Beside each key, the run's
-/// head (how many lines it sealed and the last seal), so that lines deleted from the journal's end are noticed too.
-/// The folder is the per-user data folder unless the admin gives one (-KeyPath), e.g. beside a runbook's durable journal.
+/// The per-run keys that seal journal lines, kept outside the journal (in a key folder or a SecretManagement vault), so
+/// that whoever can edit a journal cannot also make an edited line look genuine. Beside them, in a folder, each run's
+/// head (how many lines it sealed and the last seal), so that lines deleted from the journal's end are noticed too: it
+/// changes with every line, so it never goes to a vault. The folder is the per-user data folder unless the admin gives
+/// one (-KeyPath), e.g. beside a runbook's durable journal.
 /// </summary>
-public sealed class JournalKeys(string folder)
+public sealed class JournalKeys(IJournalKeySource source, string headFolder)
 {
-    private const int KeyBytes = 32;
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OthersBits = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+    /// <summary>The keys and heads of one folder.</summary>
+    public JournalKeys(string folder)
+        : this(new KeyFolder(folder), folder)
+    {
+    }
 
     /// <summary>The folder of this user's keys: beside the default journals, in the per-user application data folder.</summary>
     public static JournalKeys Default => new(DefaultFolder);
@@ -28,7 +29,11 @@ public sealed class JournalKeys(string folder)
     /// <summary>The keys of <paramref name="folder"/>, or the per-user folder's when it is null or empty.</summary>
     public static JournalKeys In(string? folder) => string.IsNullOrWhiteSpace(folder) ? Default : new JournalKeys(System.IO.Path.GetFullPath(folder));
 
-    public string Folder { get; } = folder;
+    /// <summary>Where the keys themselves are.</summary>
+    public IJournalKeySource Source { get; } = source;
+
+    /// <summary>The folder of the runs' heads (with a key folder, that folder).</summary>
+    public string Folder { get; } = headFolder;
 
     /// <summary>The key file's name for a run ("&lt;runId&gt;.key"), for messages.</summary>
     public static string FileNameOf(string runId) => $"{runId}.key";
@@ -37,63 +42,24 @@ public sealed class JournalKeys(string folder)
     /// <exception cref="JournalException">The key cannot be stored.</exception>
     public byte[] Create(string runId)
     {
-        byte[] key = RandomNumberGenerator.GetBytes(KeyBytes);
-        try
+        if (!IsSafeRunId(runId))
         {
-            CreateFolder();
-            using var stream = new FileStream(PathOf(runId), NewFileOptions(FileMode.CreateNew));
-            stream.Write(key);
-            return key;
+            throw new JournalException($"'{runId}' is not a run ID.");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new JournalException($"The journal's seal key cannot be stored in '{Folder}': {e.Message} Nothing was changed.", e);
-        }
+
+        return Source.Create(runId);
     }
 
-    /// <summary>A run's key, or null when this folder does not hold it (another machine's run, or a forged one).</summary>
-    /// <exception cref="JournalException">The key file is there but cannot be trusted (not this user's, readable by others, a link, not a key).</exception>
+    /// <summary>A run's key, or null when the key source does not hold it (another machine's run, or a forged one).</summary>
+    /// <exception cref="JournalException">The key is there but cannot be trusted (not this user's, readable by others, a link, not a key).</exception>
     public byte[]? Find(string runId)
     {
         var lookup = Inspect(runId);
         return lookup.Problem is { } problem ? throw new JournalException(problem) : lookup.Key;
     }
 
-    /// <summary>
-    /// A run's key when this folder holds one that can be trusted; else why not (Problem), or neither when there is none.
-    /// A key file another user owns, or one that others can read, is refused: its seals prove nothing.
-    /// </summary>
-    public KeyLookup Inspect(string runId)
-    {
-        if (!IsSafeRunId(runId))
-        {
-            return new KeyLookup(null, null);
-        }
-
-        string path = PathOf(runId);
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return new KeyLookup(null, null);
-            }
-
-            if (UnsafeFileProblem(info, "seal key") is { } problem)
-            {
-                return new KeyLookup(null, problem);
-            }
-
-            byte[] key = File.ReadAllBytes(path);
-            return key.Length == KeyBytes
-                ? new KeyLookup(key, null)
-                : new KeyLookup(null, $"the seal key '{path}' is not a key of this module ({key.Length} bytes, not {KeyBytes})");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new KeyLookup(null, $"the seal key '{path}' cannot be read: {e.Message}");
-        }
-    }
+    /// <summary>A run's key when the key source holds one that can be trusted; else why not (Problem), or neither when there is none.</summary>
+    public KeyLookup Inspect(string runId) => IsSafeRunId(runId) ? Source.Inspect(runId) : new KeyLookup(null, null);
 
     /// <summary>The run's head (its last sealed line's number and seal), or null when none is recorded.</summary>
     /// <exception cref="JournalException">The head file is there but cannot be trusted or read.</exception>
@@ -108,7 +74,7 @@ public sealed class JournalKeys(string folder)
                 return null;
             }
 
-            if (UnsafeFileProblem(info, "record of the run's last line") is { } problem)
+            if (OwnerOnlyFiles.UnsafeFileProblem(info, "record of the run's last line") is { } problem)
             {
                 throw new JournalException(problem);
             }
@@ -132,7 +98,8 @@ public sealed class JournalKeys(string folder)
         string temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
         try
         {
-            using (var stream = new FileStream(temporary, NewFileOptions(FileMode.Create)))
+            OwnerOnlyFiles.CreateFolder(Folder);
+            using (var stream = new FileStream(temporary, OwnerOnlyFiles.NewFileOptions(FileMode.Create)))
             {
                 stream.Write(Encoding.ASCII.GetBytes(FormattableString.Invariant($"{head.Count} {head.Seal}\n")));
             }
@@ -145,58 +112,9 @@ public sealed class JournalKeys(string folder)
         }
     }
 
-    private void CreateFolder()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
-
-    private static FileStreamOptions NewFileOptions(FileMode mode)
-    {
-        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        return options;
-    }
-
-    // On Windows the profile folder's ACL guards the keys; on Unix the file itself must be this user's and private.
-    private static string? UnsafeFileProblem(FileInfo info, string what)
-    {
-        if (info.LinkTarget is not null)
-        {
-            return $"the {what} '{info.FullName}' is a symbolic link: a key file must be the file itself";
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            return null;
-        }
-
-        if (UnixFileFacts.OwnerOf(info.FullName) is { } owner && UnixFileFacts.CurrentUser is { } me && owner != me)
-        {
-            return $"the {what} '{info.FullName}' belongs to user {owner}, not to this user ({me}): another user could have written it";
-        }
-
-        var mode = info.UnixFileMode;
-        return (mode & OthersBits) != 0
-            ? $"the {what} '{info.FullName}' can be read or written by others (mode {Convert.ToString((int)mode, 8)}): make it readable by its owner only (chmod 600)"
-            : null;
-    }
-
-    private string PathOf(string runId) => IsSafeRunId(runId)
-        ? System.IO.Path.Combine(Folder, FileNameOf(runId))
+    private string HeadPathOf(string runId) => IsSafeRunId(runId)
+        ? System.IO.Path.Combine(Folder, $"{runId}.head")
         : throw new JournalException($"'{runId}' is not a run ID.");
-
-    private string HeadPathOf(string runId) => System.IO.Path.ChangeExtension(PathOf(runId), ".head");
 
     // Run IDs come from journal lines, which are untrusted: never let one name a path outside the folder.
     internal static bool IsSafeRunId(string runId) => runId.Length is > 0 and <= 64 && runId.All(char.IsAsciiLetterOrDigit);

@@ -61,11 +61,11 @@ internal static class JournalRunTrust
         return new RunVerdict(new TrustedRun(runId, started[0], genuine, lookup.Key), null, KeyMissing: false);
     }
 
-    /// <summary>The one message for every run of a journal whose key is not in the key folder.</summary>
-    public static string MissingKeys(IReadOnlyList<string> runIds, string folder, string verb) =>
+    /// <summary>The one message for every run of a journal whose key is not where <paramref name="keys"/> looks.</summary>
+    public static string MissingKeys(IReadOnlyList<string> runIds, JournalKeys keys, string verb) =>
         $"{(runIds.Count == 1 ? $"run '{runIds[0]}' cannot" : $"{runIds.Count} runs ({string.Join(", ", runIds.Select(r => $"'{r}'"))}) cannot")} be checked for edits, so nothing of {(runIds.Count == 1 ? "it" : "them")} is {verb}: "
-        + $"{(runIds.Count == 1 ? "its seal key" : "their seal keys")} ({string.Join(", ", runIds.Select(JournalKeys.FileNameOf))}) {(runIds.Count == 1 ? "is" : "are")} not in '{folder}'. "
-        + "Give -KeyPath with the folder that holds them (the keys stay where the run kept them: its machine's per-user data folder, or the -KeyPath it was given), or review the journal's lines and run again with -AllowUnsealed";
+        + $"{(runIds.Count == 1 ? "its seal key" : "their seal keys")} ({string.Join(", ", runIds.Select(keys.Source.NameOf))}) {(runIds.Count == 1 ? "is" : "are")} not in {keys.Source.Where}. "
+        + $"{keys.Source.Remedy}, or review the journal's lines and run again with -AllowUnsealed";
 
     // Journals of the first version name the command only at the start of the RunStarted message.
     private static bool IsRunOf(JournalEntry start, string operation) =>

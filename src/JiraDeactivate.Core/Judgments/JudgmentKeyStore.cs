@@ -12,8 +12,6 @@ public sealed class JudgmentKeyStore(string folder)
 {
     private const int KeyBytes = 32;
     private const string FileName = "judgment-seal.key";
-    private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     /// <summary>This user's key folder: beside the journals' keys, in the per-user application data folder.</summary>
     public static JudgmentKeyStore Default => new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(JournalKeys.Default.Folder)!, "judgment"));
@@ -49,23 +47,9 @@ public sealed class JudgmentKeyStore(string folder)
     // one key, and no reader ever sees half of one.
     private void Store(byte[] key)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
+        OwnerOnlyFiles.CreateFolder(Folder);
         string temporary = $"{Path}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temporary, options))
+        using (var stream = new FileStream(temporary, OwnerOnlyFiles.NewFileOptions(FileMode.CreateNew)))
         {
             stream.Write(key);
         }
@@ -80,21 +64,17 @@ public sealed class JudgmentKeyStore(string folder)
         }
     }
 
+    // The same rule as the journal's keys: a link, another user's file, or one others can read is refused.
     private void CheckOwnerOnly()
     {
-        if (new FileInfo(Path).LinkTarget is not null)
+        if (OwnerOnlyFiles.UnsafeFileProblem(new FileInfo(Path), "judgment key") is { } problem)
         {
-            throw new JudgmentKeyException($"The judgment key '{Path}' is a link: it must be a file of its own.");
+            throw new JudgmentKeyException($"{char.ToUpperInvariant(problem[0])}{problem[1..]}; or delete it to make a new one (judgments sealed with it will no longer verify).");
         }
 
         if (OperatingSystem.IsWindows())
         {
             return;
-        }
-
-        if ((File.GetUnixFileMode(Path) & GroupOrOther) != 0)
-        {
-            throw new JudgmentKeyException($"The judgment key '{Path}' can be read or changed by others than its owner (mode {Convert.ToString((int)File.GetUnixFileMode(Path), 8)}): run 'chmod 600' on it, or delete it to make a new one.");
         }
 
         var folderMode = File.GetUnixFileMode(Folder);

@@ -272,7 +272,7 @@ public static class HtmlReportWriter
         writer.Write("<section id=\"users-section\">\n<h2>Users</h2>\n");
         if (selectable)
         {
-            writer.Write("<p class=\"note\" id=\"plan-help\">Untick the users to keep, then download the rest as the plan file for <code>Import-Csv &lt;file&gt; | Remove-JiraProductAccess</code>: it holds the ticked rows with the values the module gave them, unchanged (the judgment checks them).</p>\n");
+            writer.Write("<p class=\"note\" id=\"plan-help\">Untick the users to keep, then download the rest as the plan file for <code>Import-Csv &lt;file&gt; | Remove-JiraProductAccess</code>: it holds the ticked rows with the values the module gave them, unchanged (the judgment checks them), except that a name or email starting like a formula (=, +, -, @) gets a leading apostrophe, so a spreadsheet shows it as text.</p>\n");
         }
 
         writer.Write("<div class=\"controls\"><input id=\"filter\" type=\"search\" placeholder=\"Filter: name, email, site, date, account ID…\" aria-label=\"Filter the users\" autocomplete=\"off\"><span id=\"count\" aria-live=\"polite\"></span>");

@@ -7,7 +7,7 @@ namespace JiraDeactivate.Core.Reports;
 /// <summary>
 /// Writes the users as the JSON the page's script reads: one array per user, products, sites and sources as indexes
 /// into lookup lists (a 100,000-user report stays small). With plan values, each row ends with the indexes of its
-/// values (-1 for none) in "planValues", one per column of "planColumns": the page writes them back unchanged.
+/// values (-1 for none) in "planValues", one per column of "planColumns": the page writes them back unchanged (names and emails that start like a formula already neutralized).
 /// </summary>
 /// <remarks>
 /// The JSON sits in a script element, so it must never contain "&lt;/script": the encoder escapes &lt; &gt; &amp; quotes
@@ -63,7 +63,7 @@ internal static class ReportDataJson
                 json.WriteStartArray();
                 foreach (string column in planColumns)
                 {
-                    json.WriteNumberValue(user.Plan.TryGetValue(column, out string? value) && value is not null ? planValues.IndexOf(value) : -1);
+                    json.WriteNumberValue(user.Plan.TryGetValue(column, out string? value) && ReportPlan.Cell(column, value) is { } cell ? planValues.IndexOf(cell) : -1);
                 }
 
                 json.WriteEndArray();

@@ -158,7 +158,8 @@
     if (picked[index] !== value) { pickedCount += on ? 1 : -1; picked[index] = value; }
   }
 
-  // RFC 4180 as Export-Csv writes it: every field quoted, quotes doubled. Values are the input's, never changed.
+  // RFC 4180 as Export-Csv writes it: every field quoted, quotes doubled. Values are the input's, never changed here
+  // (the module already gave names and emails that start like a formula their leading apostrophe).
   function csvField(value) { return '"' + value.replace(/"/g, '""') + '"'; }
 
   function planCsv() {

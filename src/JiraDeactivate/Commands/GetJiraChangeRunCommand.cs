@@ -25,6 +25,11 @@ public sealed class GetJiraChangeRunCommand : JiraCmdlet
     [ValidateNotNullOrEmpty]
     public string? KeyPath { get; set; }
 
+    /// <summary>The SecretManagement vault of the runs' seal keys (the -KeyVault the runs were given); their heads are read from -KeyPath when given, else beside each journal.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? KeyVault { get; set; }
+
     /// <summary>Only runs of these commands (Remove-JiraProductAccess, Suspend-JiraUser, ...); wildcards allowed.</summary>
     [Parameter]
     [SupportsWildcards]
@@ -59,14 +64,15 @@ public sealed class GetJiraChangeRunCommand : JiraCmdlet
             AddJournals(RemovalJournal.DefaultFolder);
         }
 
-        var keys = KeysIn(KeyPath);
         var commands = new WildcardMatcher(Command);
         var runs = new List<JiraChangeRun>();
         foreach (string journal in _journals.Distinct(StringComparer.Ordinal))
         {
             try
             {
-                runs.AddRange(ChangeRunHistory.Read(journal, keys, (line, reason) => WriteWarning($"{journal}:{line}: a line that cannot be read was skipped: {reason}")));
+                var keys = KeysIn(KeyPath, KeyVault, journal);
+                runs.AddRange(ChangeRunHistory.Read(journal, keys, (line, reason) => WriteWarning($"{journal}:{line}: a line that cannot be read was skipped: {reason}"))
+                    .Select(run => run with { KeyVault = KeyVault }));
             }
             catch (Exception e) when (e is JournalException or IOException or UnauthorizedAccessException)
             {

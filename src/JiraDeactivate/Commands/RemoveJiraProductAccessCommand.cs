@@ -99,7 +99,7 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
         var runStart = session.JiraStats?.Snapshot();
 
         // Locked before anything is read, so a second run on the same journal stops here, having changed nothing.
-        using var journal = preview ? null : OpenJournal(JournalPath, runId, KeyPath);
+        using var journal = preview ? null : OpenJournal(JournalPath, runId, KeyPath, KeyVault);
         var roles = new ProductRoleCache(jira);
         var planner = new RemovalPlanner(jira, roles, session.SiteName, ReadProtectionPolicy(session, jira, Exclude, ExcludeGroup, IncludeAppAccounts), lastLook,
             lookWhenPlanning: preview, directoryEmail: DirectoryEmailOf(session));

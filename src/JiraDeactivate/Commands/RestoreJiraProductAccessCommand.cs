@@ -73,6 +73,15 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     [AllowNull]
     public string? KeyPath { get; set; }
 
+    /// <summary>
+    /// The SecretManagement vault that holds the runs' seal keys (the -KeyVault the run was given); bound by property name
+    /// from Get-JiraChangeRun's objects. The runs' heads are read from -KeyPath when given, else beside the journal.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? KeyVault { get; set; }
+
     /// <summary>How many users are restored at the same time.</summary>
     [Parameter]
     [ValidateRange(1, 64)]
@@ -85,8 +94,8 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
     protected override void ProcessRecord()
     {
         var selection = InputObject is { } result
-            ? new RestoreSelection(result.JournalPath, result.RunId, [result.AccountId], result.ProductValue, KeyPath)
-            : new RestoreSelection(JournalPath, RunId, AccountId ?? [], Product, KeyPath);
+            ? new RestoreSelection(result.JournalPath, result.RunId, [result.AccountId], result.ProductValue, KeyPath, KeyVault)
+            : new RestoreSelection(JournalPath, RunId, AccountId ?? [], Product, KeyPath, KeyVault);
         if (string.IsNullOrWhiteSpace(selection.JournalPath))
         {
             _withoutJournal++;
@@ -107,10 +116,10 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         {
             var (session, jira) = RequireJiraConnection();
             var validator = new RestoreValidator(new ProductRoleCache(jira), session.SiteName, ReadAdministratorGroups(jira));
-            foreach (var journal in _selections.GroupBy(s => (s.JournalPath!, s.KeyPath)))
+            foreach (var journal in _selections.GroupBy(s => (s.JournalPath!, s.KeyPath, s.KeyVault)))
             {
                 var selections = journal.ToList();
-                Restore(jira, validator, session.SiteName, session.Connection.User ?? "(unknown)", journal.Key.Item1, journal.Key.KeyPath, entry => selections.Any(s => s.Includes(entry)));
+                Restore(jira, validator, session.SiteName, session.Connection.User ?? "(unknown)", journal.Key.Item1, journal.Key.KeyPath, journal.Key.KeyVault, entry => selections.Any(s => s.Includes(entry)));
             }
         }
 
@@ -121,7 +130,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
     }
 
-    private void Restore(JiraRestClient jira, RestoreValidator validator, string? siteName, string user, string path, string? keyPath, Func<JournalEntry, bool> include)
+    private void Restore(JiraRestClient jira, RestoreValidator validator, string? siteName, string user, string path, string? keyPath, string? keyVault, Func<JournalEntry, bool> include)
     {
         if (!File.Exists(path))
         {
@@ -130,7 +139,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
 
         // A real restore locks the journal while it reads and appends, so no removal run can write it meanwhile.
-        using var journal = IsPreview() ? null : OpenJournal(path, null, keyPath);
+        using var journal = IsPreview() ? null : OpenJournal(path, null, keyPath, keyVault);
         if (ReadJournal(path, journal) is not { } lines)
         {
             return;
@@ -141,7 +150,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
             // A suspend journal: restoring it resumes what its runs suspended.
             _suspendJournalSeen = true;
             var summary = LifecycleCounts.Summary(suspend: false);
-            ResumeFromJournal(path, journal, lines, include, new ResumeRails(keyPath, AllowUnsealed, ThrottleLimit), summary);
+            ResumeFromJournal(path, journal, lines, include, new ResumeRails(keyPath, AllowUnsealed, ThrottleLimit) { KeyVault = keyVault }, summary);
             WriteHostLine($"Restore-JiraProductAccess{(journal is null ? " (preview)" : string.Empty)}: {summary.Describe(journal is null)}");
         }
         else
@@ -149,7 +158,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
             _removalJournalSeen = true;
         }
 
-        var keys = KeysIn(keyPath);
+        var keys = KeysIn(keyPath, keyVault, path);
         var plan = RestorePlanner.FromJournal(lines, keys, AllowUnsealed, include);
         WriteMissingKeys(path, plan.MissingKeys, keys, "restored");
         foreach (string unsealed in plan.UnsealedRuns)

@@ -59,6 +59,15 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
     [AllowNull]
     public string? KeyPath { get; set; }
 
+    /// <summary>
+    /// The SecretManagement vault that holds the suspend runs' seal keys (the -KeyVault the run was given); bound by property name
+    /// from Get-JiraChangeRun's objects. The runs' heads are read from -KeyPath when given, else beside the journal.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? KeyVault { get; set; }
+
     /// <summary>What the input object records (bound from Suspend-JiraUser's results): a suspend result without a journal is not resumed by ID.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     [AllowEmptyString]
@@ -95,7 +104,7 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
 
         if (!string.IsNullOrWhiteSpace(JournalPath))
         {
-            _journals.Add(new RestoreSelection(SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath!), RunId, AccountId, null, KeyPath));
+            _journals.Add(new RestoreSelection(SessionState.Path.GetUnresolvedProviderPathFromPSPath(JournalPath!), RunId, AccountId, null, KeyPath, KeyVault));
             return;
         }
 
@@ -140,10 +149,10 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
             RunLifecycle(run, _requests, _summary, ThrottleLimit);
         }
 
-        foreach (var journal in _journals.GroupBy(s => (s.JournalPath!, s.KeyPath)))
+        foreach (var journal in _journals.GroupBy(s => (s.JournalPath!, s.KeyPath, s.KeyVault)))
         {
             var selections = journal.ToList();
-            var rails = new ResumeRails(journal.Key.KeyPath, AllowUnsealed, ThrottleLimit, RequireSession().Fuse, MaxUsers);
+            var rails = new ResumeRails(journal.Key.KeyPath, AllowUnsealed, ThrottleLimit, RequireSession().Fuse, MaxUsers) { KeyVault = journal.Key.KeyVault };
             ResumeFromJournal(journal.Key.Item1, entry => selections.Any(s => s.Includes(entry)), rails, _summary);
         }
 

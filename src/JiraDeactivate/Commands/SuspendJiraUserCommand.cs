@@ -50,7 +50,7 @@ public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
             string runId = RemovalJournal.NewRunId();
 
             // Locked before anything is read, so a second run on the same journal stops here, having changed nothing.
-            using var journal = preview ? null : OpenJournal(JournalPath, runId, KeyPath);
+            using var journal = preview ? null : OpenJournal(JournalPath, runId, KeyPath, KeyVault);
             var policy = ReadProtectionPolicy(session, jira, Exclude, ExcludeGroup, IncludeAppAccounts);
             var planner = new SuspendPlanner(jira, session.Admin!, lifecycle, organizationId, session.SiteName, policy, Force, cloudId: session.CloudId);
             var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Judgments;
 using Microsoft.Extensions.Time.Testing;
 
@@ -130,6 +131,42 @@ public sealed class JudgmentSealTests
             File.SetUnixFileMode(store.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
             Assert.Contains("chmod 700", Assert.Throws<JudgmentKeyException>(store.GetOrCreate).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_judgment_key_of_another_user_is_refused_as_a_journal_key_is()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            // Only root can give a file away; elsewhere check that the owner is read at all.
+            Assert.NotNull(UnixFileFacts.CurrentUser);
+            return;
+        }
+
+        string folder = Path.Combine(Path.GetTempPath(), "judgment-keys-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var store = new JudgmentKeyStore(folder);
+            byte[] key = store.GetOrCreate();
+            using (var chown = System.Diagnostics.Process.Start("chown", ["65534", store.Path]))
+            {
+                chown.WaitForExit();
+            }
+
+            var refused = Assert.Throws<JudgmentKeyException>(store.GetOrCreate);
+            Assert.Contains("belongs to user 65534, not to this user (0)", refused.Message, StringComparison.Ordinal);
+
+            using (var back = System.Diagnostics.Process.Start("chown", ["0", store.Path]))
+            {
+                back.WaitForExit();
+            }
+
+            Assert.Equal(key, store.GetOrCreate());
         }
         finally
         {

@@ -300,7 +300,7 @@ public sealed class RestorePlannerTests : IDisposable
         Assert.Empty(plan.Items);
         Assert.Empty(plan.Refusals);
         Assert.Equal(["run1", "run2"], plan.MissingKeys);
-        string message = JournalRunTrust.MissingKeys(plan.MissingKeys, _keys.Folder, "restored");
+        string message = JournalRunTrust.MissingKeys(plan.MissingKeys, _keys, "restored");
         Assert.Contains("run1.key, run2.key", message, StringComparison.Ordinal);
         Assert.Contains(_keys.Folder, message, StringComparison.Ordinal);
     }

@@ -215,6 +215,27 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void Names_and_emails_that_start_like_a_formula_are_neutralized_in_the_plan_and_nothing_else_is()
+    {
+        var plan = new Dictionary<string, string?>
+        {
+            ["AccountId"] = "712020:a", ["Product"] = "JiraSoftware", ["DisplayName"] = "=HYPERLINK(\"http://evil.example\",\"x\")",
+            ["Email"] = "@sum(1+1)@acme.example", ["OrgRole"] = "-2+3", ["Judgment"] = "-v1.tok+=", ["MoreThan"] = "90",
+        };
+        var second = new Dictionary<string, string?> { ["AccountId"] = "b", ["DisplayName"] = "+1 555", ["Email"] = "-b@acme.example", ["Site"] = "acme" };
+        var report = ReportSamples.Report([User("712020:a", 95, moreThan: 90) with { Plan = plan }, User("b", 95, moreThan: 90) with { Plan = second }]);
+
+        using var data = JsonDocument.Parse(s_dataBlock.Match(ReportSamples.Html(report)).Groups[1].Value);
+        var columns = data.RootElement.GetProperty("planColumns").EnumerateArray().Select(c => c.GetString()).ToList();
+        var values = data.RootElement.GetProperty("planValues").EnumerateArray().Select(v => v.GetString()).ToList();
+        string? Cell(int row, string column) => data.RootElement.GetProperty("rows")[row][8][columns.IndexOf(column)].GetInt32() is var i and >= 0 ? values[i] : null;
+
+        Assert.Equal(("'=HYPERLINK(\"http://evil.example\",\"x\")", "'@sum(1+1)@acme.example", "'-2+3"), (Cell(0, "DisplayName"), Cell(0, "Email"), Cell(0, "OrgRole")));
+        Assert.Equal(("712020:a", "-v1.tok+=", "90"), (Cell(0, "AccountId"), Cell(0, "Judgment"), Cell(0, "MoreThan")));
+        Assert.Equal(("'+1 555", "'-b@acme.example", "acme"), (Cell(1, "DisplayName"), Cell(1, "Email"), Cell(1, "Site")));
+    }
+
+    [Fact]
     public void Without_prices_or_results_the_summary_leaves_cost_and_freed_out()
     {
         var report = ReportSamples.Report([User("a", 40)]);
