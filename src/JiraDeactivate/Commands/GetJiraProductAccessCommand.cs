@@ -14,6 +14,7 @@ namespace JiraDeactivate.Commands;
 public sealed class GetJiraProductAccessCommand : JiraCmdlet
 {
     private readonly List<string> _accounts = [];
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     /// <summary>The users' Atlassian account IDs; binds from the pipeline (strings, or objects with AccountId).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,62 +35,37 @@ public sealed class GetJiraProductAccessCommand : JiraCmdlet
     [Parameter]
     public JiraAdminConnection? Connection { get; set; }
 
-    protected override void ProcessRecord() => _accounts.AddRange(AccountId.Where(id => !_accounts.Contains(id)));
+    protected override void ProcessRecord() => _accounts.AddRange(AccountId.Where(_seen.Add));
 
     protected override void EndProcessing()
     {
         var (session, jira) = RequireJiraConnection();
 
-        var products = Product.Length > 0 ? Product.Distinct().ToArray() : Enum.GetValues<JiraProduct>();
-        var roles = new ProductRoleCache(jira);
-        var results = new JiraProductAccess[_accounts.Count][];
-        var lifecycle = session.Lifecycle;
-        string? organizationId = session.Organization?.Id;
-        try
+        JiraProduct[] products = Product.Length > 0 ? [.. Product.Distinct()] : Enum.GetValues<JiraProduct>();
+        var reader = new ProductAccessReader(jira, new ProductRoleCache(jira), session.SiteName, session.Lifecycle, session.Organization?.Id);
+        var results = new IReadOnlyList<JiraProductAccess>?[_accounts.Count];
+        RunForEach(Enumerable.Range(0, _accounts.Count).ToList(), ThrottleLimit, ProgressIds.ProductAccess, $"Get-JiraProductAccess: reading {_accounts.Count} users", async (i, queue, ct) =>
         {
-            RunForEach(Enumerable.Range(0, _accounts.Count).ToList(), ThrottleLimit, ProgressIds.ProductAccess, $"Get-JiraProductAccess: reading {_accounts.Count} users", async (i, queue, ct) =>
+            try
             {
-                try
+                results[i] = await reader.ReadAsync(_accounts[i], products, ct).ConfigureAwait(false);
+                if (results[i] is null)
                 {
-                    var access = await jira.GetUserAccessAsync(_accounts[i], ct).ConfigureAwait(false);
-                    if (access is null)
-                    {
-                        queue.WriteError(Error($"Jira knows no user with the account ID '{_accounts[i]}'.", "UserNotFound", ErrorCategory.ObjectNotFound, _accounts[i]));
-                        results[i] = [];
-                        return;
-                    }
-
-                    // Jira says only "not active"; the organization's directory tells a suspension from a deactivation.
-                    var directory = !access.Account.Active && lifecycle is not null && organizationId is not null
-                        ? await lifecycle.GetStatusAsync(organizationId, _accounts[i], ct).ConfigureAwait(false)
-                        : null;
-                    string status = JiraProductAccess.StatusOf(access.Account, directory);
-                    var perProduct = new List<JiraProductAccess>();
-                    foreach (var product in products)
-                    {
-                        perProduct.Add(JiraProductAccess.From(access, await roles.GetAsync(product, ct).ConfigureAwait(false), product, session.SiteName, status));
-                    }
-
-                    results[i] = perProduct.ToArray();
+                    queue.WriteError(Error($"Jira knows no user with the account ID '{_accounts[i]}'.", "UserNotFound", ErrorCategory.ObjectNotFound, _accounts[i]));
                 }
-                catch (AtlassianApiException e)
-                {
-                    queue.WriteError(Error($"Could not read the access of '{_accounts[i]}': {e.Message}", "ProductAccessUnavailable", CategoryOf(e), _accounts[i], e));
-                    results[i] = [];
-                }
-            },
-            // In input order, so a report lines up with the list it was given.
-            after: queue =>
+            }
+            catch (AtlassianApiException e)
             {
-                foreach (var access in results.SelectMany(r => r ?? []))
-                {
-                    queue.WriteObject(access);
-                }
-            });
-        }
-        catch (AtlassianApiException e)
+                queue.WriteError(Error($"Could not read the access of '{_accounts[i]}': {e.Message}", "ProductAccessUnavailable", CategoryOf(e), _accounts[i], e));
+            }
+        },
+        // In input order, so a report lines up with the list it was given.
+        after: queue =>
         {
-            ThrowTerminatingError(Error(e.Message, "ProductRoleUnavailable", CategoryOf(e), null, e));
-        }
+            foreach (var access in results.SelectMany(r => r ?? []))
+            {
+                queue.WriteObject(access);
+            }
+        });
     }
 }
