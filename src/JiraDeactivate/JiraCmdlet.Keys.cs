@@ -6,7 +6,7 @@ namespace JiraDeactivate;
 /// <summary>Where a command finds the runs' seal keys: a key folder (-KeyPath), the per-user one, or a SecretManagement vault (-KeyVault).</summary>
 public abstract partial class JiraCmdlet
 {
-    private static readonly string[] SecretManagementCommands = ["Get-Secret", "Get-SecretInfo", "Set-Secret"];
+    private static readonly string[] s_secretManagementCommands = ["Get-Secret", "Get-SecretInfo", "Set-Secret"];
 
     // Typed object: a field of a core type would load the core when the module is imported. One per command, so the
     // keys it read on the pipeline's thread are there for its workers.
@@ -39,7 +39,7 @@ public abstract partial class JiraCmdlet
             return known;
         }
 
-        if (SecretManagementCommands.FirstOrDefault(c => InvokeCommand.GetCommand(c, CommandTypes.Cmdlet | CommandTypes.Function) is null) is { } missing)
+        if (s_secretManagementCommands.FirstOrDefault(c => InvokeCommand.GetCommand(c, CommandTypes.Cmdlet | CommandTypes.Function) is null) is { } missing)
         {
             ThrowTerminatingError(Error(
                 $"-KeyVault needs the Microsoft.PowerShell.SecretManagement module ({missing} is not there): it is not installed or not importable. Nothing was changed.",

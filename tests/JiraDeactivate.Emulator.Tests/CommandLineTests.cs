@@ -19,8 +19,18 @@ public sealed class CommandLineTests
         Assert.Equal(
             new EmulatorConfig
             {
-                LatencyMs = 50, RateLimit = 100, ErrorRate = 0.1, DropRate = 0.05, SlowRate = 0, SlowMs = 5000, NotMemberStatus = 200,
-                UnlimitedSeats = true, FullApplicationRoles = true, ListUndatedProducts = false, AdminRetryAfter = false, AdminPageSize = 7,
+                LatencyMs = 50,
+                RateLimit = 100,
+                ErrorRate = 0.1,
+                DropRate = 0.05,
+                SlowRate = 0,
+                SlowMs = 5000,
+                NotMemberStatus = 200,
+                UnlimitedSeats = true,
+                FullApplicationRoles = true,
+                ListUndatedProducts = false,
+                AdminRetryAfter = false,
+                AdminPageSize = 7,
             },
             options.Config);
     }

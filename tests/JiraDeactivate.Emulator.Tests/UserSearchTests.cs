@@ -167,8 +167,16 @@ public sealed class UserSearchTests
         Assert.Equal(
             new EmulatorConfig
             {
-                SearchMaxLimit = 50, SearchJiraKey = "jira-software", SearchServiceManagementKey = "jira-service-desk", SearchListsUndated = false,
-                SearchProductId = "ari", SearchFault = "off", SearchFailPage = 3, SearchFailTimes = 2, SearchFailStatus = 502, AdminRateLimit = 10,
+                SearchMaxLimit = 50,
+                SearchJiraKey = "jira-software",
+                SearchServiceManagementKey = "jira-service-desk",
+                SearchListsUndated = false,
+                SearchProductId = "ari",
+                SearchFault = "off",
+                SearchFailPage = 3,
+                SearchFailTimes = 2,
+                SearchFailStatus = 502,
+                AdminRateLimit = 10,
                 SearchOmits = "a1,b2",
             },
             options.Config);

@@ -10,8 +10,8 @@ namespace JiraDeactivate.Core.History;
 /// </summary>
 public static class ChangeRunHistory
 {
-    private static readonly HashSet<JournalEvent> Changes = [JournalEvent.Removed, JournalEvent.Suspended];
-    private static readonly HashSet<JournalEvent> Undoings = [JournalEvent.Restored, JournalEvent.AlreadyRestored, JournalEvent.Resumed, JournalEvent.AlreadyResumed];
+    private static readonly HashSet<JournalEvent> s_changes = [JournalEvent.Removed, JournalEvent.Suspended];
+    private static readonly HashSet<JournalEvent> s_undoings = [JournalEvent.Restored, JournalEvent.AlreadyRestored, JournalEvent.Resumed, JournalEvent.AlreadyResumed];
 
     /// <summary>The runs of <paramref name="journalPath"/>, in the order they began.</summary>
     /// <exception cref="JournalException">The file is not a journal (a line longer than any journal line).</exception>
@@ -39,8 +39,8 @@ public static class ChangeRunHistory
                 Site = started.Entry.Site,
                 Products = runLines.Where(l => l.Entry.Product is not null).Select(l => l.Entry.Product!.Value.ToString()).Distinct().Order(StringComparer.Ordinal).ToArray(),
                 Planned = Users(runLines, e => e == JournalEvent.Planned),
-                Changed = Users(runLines, Changes.Contains) + (command == LifecycleChange.ResumeOperation ? Users(runLines, e => e == JournalEvent.Resumed) : 0),
-                Undone = command == LifecycleChange.ResumeOperation ? 0 : Users(runLines, Undoings.Contains),
+                Changed = Users(runLines, s_changes.Contains) + (command == LifecycleChange.ResumeOperation ? Users(runLines, e => e == JournalEvent.Resumed) : 0),
+                Undone = command == LifecycleChange.ResumeOperation ? 0 : Users(runLines, s_undoings.Contains),
                 JournalPath = journalPath,
                 KeyPath = keys.Folder,
                 KeyPresent = lookup.Key is not null,

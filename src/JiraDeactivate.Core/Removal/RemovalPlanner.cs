@@ -82,7 +82,8 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
             { Failure: { } failure } => Skip(request, plan.Account, "last look failed", $"not changed: the last look at the user's activity failed ({failure})") with { LastLook = look },
             { CannotJudge: { } reason } => Skip(request, plan.Account, "cannot judge", $"not changed: the last look cannot judge the user ({reason})") with { LastLook = look },
             { Verdict.IsInactive: false } => Skip(request, plan.Account, "active since the data was read",
-                $"active since the data was read ({(look.LastActive is { } seen ? $"last active {seen:yyyy-MM-dd}" : "recently added")}, within {judgment.MoreThan} days)") with { LastLook = look },
+                $"active since the data was read ({(look.LastActive is { } seen ? $"last active {seen:yyyy-MM-dd}" : "recently added")}, within {judgment.MoreThan} days)") with
+            { LastLook = look },
             _ => plan with { LastLook = look },
         };
     }

@@ -73,7 +73,7 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
 
     /// <summary>The OAuth 2.0 token endpoint for -ClientId; default https://auth.atlassian.com/oauth/token.</summary>
     [Parameter]
-    public Uri TokenUri { get; set; } = DefaultTokenUri;
+    public Uri TokenUri { get; set; } = s_defaultTokenUri;
 
     /// <summary>The SecretManagement vault that holds the connection secret.</summary>
     [Parameter(Mandatory = true, ParameterSetName = VaultSet)]
@@ -94,7 +94,7 @@ public sealed class ConnectJiraAdminCommand : JiraCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private static readonly Uri DefaultTokenUri = new("https://auth.atlassian.com/oauth/token");
+    private static readonly Uri s_defaultTokenUri = new("https://auth.atlassian.com/oauth/token");
 
     protected override void EndProcessing()
     {

@@ -5,8 +5,8 @@ using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Protections;
 using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
-using JiraDeactivate.Core.Suspension;
 using JiraDeactivate.Core.Sessions;
+using JiraDeactivate.Core.Suspension;
 
 namespace JiraDeactivate.Commands;
 

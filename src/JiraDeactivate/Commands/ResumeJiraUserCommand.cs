@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Runs;
-using JiraDeactivate.Core.Suspension;
 using JiraDeactivate.Core.Sessions;
+using JiraDeactivate.Core.Suspension;
 
 namespace JiraDeactivate.Commands;
 

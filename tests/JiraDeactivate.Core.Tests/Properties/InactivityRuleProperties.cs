@@ -42,7 +42,11 @@ public class InactivityRuleProperties
     [Fact]
     public void A_longer_period_never_finds_a_user_a_shorter_one_does_not() =>
         Prop.ForAll(
-            (from seen in Date() from added in Date() from asOf in Moment() from n1 in Gen.Choose(1, 3000) from extra in Gen.Choose(0, 3000)
+            (from seen in Date()
+             from added in Date()
+             from asOf in Moment()
+             from n1 in Gen.Choose(1, 3000)
+             from extra in Gen.Choose(0, 3000)
              select (seen, added, asOf, n1, n2: n1 + extra)).ToArbitrary(),
             c => !new InactivityRule(c.n2, c.asOf).Evaluate(c.seen, c.added).IsInactive || new InactivityRule(c.n1, c.asOf).Evaluate(c.seen, c.added).IsInactive)
         .QuickCheckThrowOnFailure();
@@ -50,7 +54,11 @@ public class InactivityRuleProperties
     [Fact]
     public void A_later_as_of_never_makes_an_inactive_user_active_and_never_counts_fewer_days() =>
         Prop.ForAll(
-            (from seen in Date() from added in Date() from asOf in Moment() from later in Gen.Choose(0, 2000 * 24 * 60) from n in Gen.Choose(1, 3000)
+            (from seen in Date()
+             from added in Date()
+             from asOf in Moment()
+             from later in Gen.Choose(0, 2000 * 24 * 60)
+             from n in Gen.Choose(1, 3000)
              select (seen, added, asOf, later: asOf.AddMinutes(later), n)).ToArbitrary(),
             c =>
             {
@@ -63,7 +71,11 @@ public class InactivityRuleProperties
     [Fact]
     public void Selected_sets_shrink_as_the_period_grows_and_grow_as_as_of_moves_on() =>
         Prop.ForAll(
-            (from users in User().ListOf() from asOf in Moment() from n1 in Gen.Choose(1, 2000) from extra in Gen.Choose(0, 2000) from later in Gen.Choose(0, 1000)
+            (from users in User().ListOf()
+             from asOf in Moment()
+             from n1 in Gen.Choose(1, 2000)
+             from extra in Gen.Choose(0, 2000)
+             from later in Gen.Choose(0, 1000)
              select (users, asOf, n1, n2: n1 + extra, later: asOf.AddDays(later))).ToArbitrary(),
             c => Inactive(c.users, c.n2, c.asOf).IsSubsetOf(Inactive(c.users, c.n1, c.asOf))
                 && Inactive(c.users, c.n1, c.asOf).IsSubsetOf(Inactive(c.users, c.n1, c.later)))

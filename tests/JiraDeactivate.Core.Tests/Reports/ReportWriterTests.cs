@@ -219,8 +219,13 @@ public class ReportWriterTests
     {
         var plan = new Dictionary<string, string?>
         {
-            ["AccountId"] = "712020:a", ["Product"] = "JiraSoftware", ["DisplayName"] = "=HYPERLINK(\"http://evil.example\",\"x\")",
-            ["Email"] = "@sum(1+1)@acme.example", ["OrgRole"] = "-2+3", ["Judgment"] = "-v1.tok+=", ["MoreThan"] = "90",
+            ["AccountId"] = "712020:a",
+            ["Product"] = "JiraSoftware",
+            ["DisplayName"] = "=HYPERLINK(\"http://evil.example\",\"x\")",
+            ["Email"] = "@sum(1+1)@acme.example",
+            ["OrgRole"] = "-2+3",
+            ["Judgment"] = "-v1.tok+=",
+            ["MoreThan"] = "90",
         };
         var second = new Dictionary<string, string?> { ["AccountId"] = "b", ["DisplayName"] = "+1 555", ["Email"] = "-b@acme.example", ["Site"] = "acme" };
         var report = ReportSamples.Report([User("712020:a", 95, moreThan: 90) with { Plan = plan }, User("b", 95, moreThan: 90) with { Plan = second }]);

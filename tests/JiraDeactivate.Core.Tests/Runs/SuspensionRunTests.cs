@@ -11,7 +11,7 @@ namespace JiraDeactivate.Core.Tests.Runs;
 /// <summary>Suspending and resuming through the run engine against a fake Admin API and Jira (issue 16).</summary>
 public sealed class SuspensionRunTests : IDisposable
 {
-    private static readonly DateTime Now = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime s_now = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
     private readonly string _folder = Directory.CreateTempSubdirectory("suspend-tests-").FullName;
     private readonly HashSet<string> _suspended = ["already"];
     private bool _annActive;
@@ -36,17 +36,17 @@ public sealed class SuspensionRunTests : IDisposable
         {
             if (path.Contains("/ivy/", StringComparison.Ordinal))
             {
-                return (200, "{\"data\":{\"product_access\":[],\"added_to_org\":\"" + Now.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"},\"links\":{}}");
+                return (200, "{\"data\":{\"product_access\":[],\"added_to_org\":\"" + s_now.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "\"},\"links\":{}}");
             }
 
             if (path.Contains("/dan/", StringComparison.Ordinal) || (path.Contains("/ann/", StringComparison.Ordinal) && _annActive))
             {
-                return (200, JiraJson.LastActive(("jira-software", Now.AddDays(-2))));
+                return (200, JiraJson.LastActive(("jira-software", s_now.AddDays(-2))));
             }
 
             return path.Contains("/cleo/", StringComparison.Ordinal)
-                ? (200, JiraJson.LastActive(("jira-software", Now.AddDays(-200)), ("confluence", Now.AddDays(-3))))
-                : (200, JiraJson.LastActive(("jira-software", Now.AddDays(-200))));
+                ? (200, JiraJson.LastActive(("jira-software", s_now.AddDays(-200)), ("confluence", s_now.AddDays(-3))))
+                : (200, JiraJson.LastActive(("jira-software", s_now.AddDays(-200))));
         }
 
         if (method == "POST" && (path.EndsWith("/suspend", StringComparison.Ordinal) || path.EndsWith("/restore", StringComparison.Ordinal)))
@@ -68,15 +68,15 @@ public sealed class SuspensionRunTests : IDisposable
     {
         var lifecycle = new AdminLifecycleClient(fake.Client());
         var planner = new SuspendPlanner(new JiraRestClient(fake.Client()), new AdminApiClient(fake.Client()), lifecycle, "org-1", "acme",
-            new ProtectionPolicy { ConnectedAccountId = "me", OrganizationAdmins = new HashSet<string>() }, force, new FakeTimeProvider(Now));
+            new ProtectionPolicy { ConnectedAccountId = "me", OrganizationAdmins = new HashSet<string>() }, force, new FakeTimeProvider(s_now));
         return (new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
             LifecycleChange.Suspend(lifecycle, "org-1", "dir-1", "acme", planner), new ChangeFuse(), 50, journal, "acme", "me@acme.example"), lifecycle);
     }
 
-    private static UserLifecycleRequest Judged(string id) => new(id, Judgment: new InactivityJudgment(90, Now));
+    private static UserLifecycleRequest Judged(string id) => new(id, Judgment: new InactivityJudgment(90, s_now));
 
     private static UserLifecycleRequest SealedForJiraSoftware(string id) =>
-        new(id, Judgment: new InactivityJudgment(90, Now, new JudgmentPayload(id, "JiraSoftware", "acme", 90, Now, Now, OrgRoleReported: true)));
+        new(id, Judgment: new InactivityJudgment(90, s_now, new JudgmentPayload(id, "JiraSoftware", "acme", 90, s_now, s_now, OrgRoleReported: true)));
 
     [Fact]
     public async Task Force_overrides_activity_in_other_products_never_in_the_judged_one()
@@ -139,9 +139,9 @@ public sealed class SuspensionRunTests : IDisposable
 
         var planned = RemovalJournal.Read(path).Select(l => l.Entry).Single(l => l.Event == JournalEvent.Planned);
         Assert.Equal(90, planned.MoreThan);
-        Assert.Equal(Now, planned.AsOf);
+        Assert.Equal(s_now, planned.AsOf);
         Assert.Equal(JudgmentLine.JudgedSealed, planned.JudgedBy);
-        Assert.Equal(Now, planned.LastLookAt);
+        Assert.Equal(s_now, planned.LastLookAt);
         Assert.Equal("inactive", planned.LastLookResult);
         Assert.True(JournalSeal.IsValid(planned, Keys.Find(planned.RunId)!, RemovalJournal.Read(path).First().Entry.Seal));
         Assert.False(JournalSeal.IsValid(planned with { MoreThan = 30 }, Keys.Find(planned.RunId)!, RemovalJournal.Read(path).First().Entry.Seal));

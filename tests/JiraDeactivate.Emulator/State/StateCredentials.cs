@@ -43,7 +43,11 @@ public static class StateCredentials
             credentials.ScopedTokens.Add(new ScopedTokenDocument { Email = admin, AccountEmail = admin, ApiToken = secrets.NewSecret("EMUSCOPED"), Scopes = [.. ClassicScopes] });
             credentials.ScopedTokens.Add(new ScopedTokenDocument
             {
-                Email = "jira-deactivate@serviceaccount.atlassian.com", AccountEmail = admin, ApiToken = secrets.NewSecret("EMUSVC"), ServiceAccount = true, Scopes = [.. ClassicScopes],
+                Email = "jira-deactivate@serviceaccount.atlassian.com",
+                AccountEmail = admin,
+                ApiToken = secrets.NewSecret("EMUSVC"),
+                ServiceAccount = true,
+                Scopes = [.. ClassicScopes],
             });
         }
 

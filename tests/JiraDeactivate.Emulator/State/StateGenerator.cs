@@ -288,18 +288,30 @@ public static class StateGenerator
                 {
                     JiraSoftwareKey => new ProductDocument
                     {
-                        Key = JiraSoftwareKey, AdminKey = JiraSoftwareKey, Name = "Jira Software", CsvName = "Jira",
-                        ApplicationRole = true, UserCountNoun = "users",
+                        Key = JiraSoftwareKey,
+                        AdminKey = JiraSoftwareKey,
+                        Name = "Jira Software",
+                        CsvName = "Jira",
+                        ApplicationRole = true,
+                        UserCountNoun = "users",
                     },
                     ServiceManagementAdminKey => new ProductDocument
                     {
-                        Key = ServiceManagementKey, AdminKey = ServiceManagementAdminKey, Name = "Jira Service Management",
-                        CsvName = "Jira Service Management", ApplicationRole = true, UserCountNoun = "agents",
+                        Key = ServiceManagementKey,
+                        AdminKey = ServiceManagementAdminKey,
+                        Name = "Jira Service Management",
+                        CsvName = "Jira Service Management",
+                        ApplicationRole = true,
+                        UserCountNoun = "agents",
                     },
                     _ => new ProductDocument
                     {
-                        Key = ConfluenceKey, AdminKey = ConfluenceKey, Name = "Confluence", CsvName = "Confluence",
-                        ApplicationRole = false, UserCountNoun = "users",
+                        Key = ConfluenceKey,
+                        AdminKey = ConfluenceKey,
+                        Name = "Confluence",
+                        CsvName = "Confluence",
+                        ApplicationRole = false,
+                        UserCountNoun = "users",
                     },
                 };
                 product.Groups = [.. groups];
