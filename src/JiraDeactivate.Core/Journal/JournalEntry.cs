@@ -23,6 +23,15 @@ public sealed record JournalEntry
 
     public string? GroupName { get; init; }
 
+    /// <summary>
+    /// For role lines, and for Planned when the Admin API shows the paths: the product's workspace id (the resource of
+    /// Revoke and Grant user access).
+    /// </summary>
+    public string? Resource { get; init; }
+
+    /// <summary>For role lines: the role (atlassian/user).</summary>
+    public string? Role { get; init; }
+
     /// <summary>For Planned: every group the user will leave.</summary>
     public IReadOnlyList<string>? Groups { get; init; }
 

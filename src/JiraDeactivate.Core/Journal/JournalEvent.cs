@@ -36,6 +36,30 @@ public enum JournalEvent
     /// <summary>Adding the user back failed.</summary>
     RestoreFailed,
 
+    /// <summary>About to revoke the user's direct role on the product (Revoke user access; Resource names the workspace).</summary>
+    RoleRevoking,
+
+    /// <summary>The user's direct role was revoked by this run.</summary>
+    RoleRevoked,
+
+    /// <summary>The user held the role directly no more: nothing to do.</summary>
+    RoleAlreadyRevoked,
+
+    /// <summary>Revoking the direct role failed.</summary>
+    RoleRevokeFailed,
+
+    /// <summary>About to grant the role back directly (Grant user access).</summary>
+    RoleGranting,
+
+    /// <summary>The role was granted back.</summary>
+    RoleGranted,
+
+    /// <summary>The user held the role directly again already.</summary>
+    RoleAlreadyGranted,
+
+    /// <summary>Granting the role back failed.</summary>
+    RoleGrantFailed,
+
     /// <summary>About to suspend the user's access to the organization.</summary>
     Suspending,
 

@@ -21,6 +21,15 @@ public sealed record ProductAccessRemoval
     /// <summary>The groups this run removed the user from.</summary>
     public TextList GroupsRemoved { get; init; } = TextList.Empty;
 
+    /// <summary>True when this run revoked the user's direct role (Revoke user access).</summary>
+    public bool RoleRevoked { get; init; }
+
+    /// <summary>How the user held the product when planned: "group", "synced group", "direct role"...</summary>
+    public TextList AccessPaths { get; init; } = TextList.Empty;
+
+    /// <summary>The granting groups an identity provider syncs: for <c>ManagedByIdentityProvider</c>, where the user must be removed.</summary>
+    public TextList SyncedGroups { get; init; } = TextList.Empty;
+
     /// <summary>The outcome (<see cref="RemovalStatus"/>), by name.</summary>
     public string Status => Outcome.ToString();
 

@@ -7,10 +7,13 @@ public static class RemovalCounts
 {
     private const string NoAccess = "no access";
     private const string StillHasAccess = "still has access";
+    private const string ManagedByIdentityProvider = "managed by the identity provider";
+    private const string SeatsFreed = "seats freed";
 
     /// <summary>The summary of a Remove-JiraProductAccess run.</summary>
     public static RunSummary Summary() =>
-        new("would remove the access of", "removed the access of", "skipped", new SummaryTally(NoAccess, ShownWhenZero: true), new SummaryTally(StillHasAccess));
+        new("would remove the access of", "removed the access of", "skipped", new SummaryTally(NoAccess, ShownWhenZero: true), new SummaryTally(StillHasAccess),
+            new SummaryTally(ManagedByIdentityProvider), new SummaryTally(SeatsFreed));
 
     public static void Add(this RunSummary summary, RemovalPlan plan) => summary.Add(plan.ChangesAccess ? null : plan.Outcome, plan.Kind);
 
@@ -19,8 +22,15 @@ public static class RemovalCounts
     {
         switch (outcome)
         {
-            case null or RemovalStatus.Removed:
+            case null:
                 summary.CountChanged();
+                break;
+            case RemovalStatus.Removed:
+                summary.CountChanged();
+                summary.Count(SeatsFreed);
+                break;
+            case RemovalStatus.ManagedByIdentityProvider:
+                summary.Count(ManagedByIdentityProvider);
                 break;
             case RemovalStatus.NoAccess:
                 summary.Count(NoAccess);

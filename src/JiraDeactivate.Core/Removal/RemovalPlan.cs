@@ -16,8 +16,20 @@ namespace JiraDeactivate.Core.Removal;
 /// <param name="Failure">When planning failed: the exception that caused it, kept for the error record.</param>
 public sealed record RemovalPlan(RemovalRequest Request, JiraAccount? Account, IReadOnlyList<JiraGroup> Groups, RemovalStatus? Outcome, string? Reason, string? Kind = null, LastLookResult? LastLook = null, Exception? Failure = null)
 {
+    /// <summary>Granting groups an identity provider syncs: a user with any is <see cref="RemovalStatus.ManagedByIdentityProvider"/>, unchanged.</summary>
+    public IReadOnlyList<JiraGroup> SyncedGroups { get; init; } = [];
+
+    /// <summary>True when the user holds the product's role directly: Revoke user access frees it, after the groups.</summary>
+    public bool DirectRole { get; init; }
+
+    /// <summary>The product's workspace id on the site (from the workspaces API, unchanged) when the Admin API shows the paths.</summary>
+    public string? Resource { get; init; }
+
+    /// <summary>How the user held the product when planned ("group", "synced group", "direct role"...).</summary>
+    public TextList Paths { get; init; } = TextList.Empty;
+
     /// <summary>True when the plan changes something.</summary>
-    public bool ChangesAccess => Outcome is null && Groups.Count > 0;
+    public bool ChangesAccess => Outcome is null && (Groups.Count > 0 || DirectRole);
 
     public string DisplayName => Account?.DisplayName ?? Request.DisplayName ?? Request.AccountId;
 
@@ -25,5 +37,7 @@ public sealed record RemovalPlan(RemovalRequest Request, JiraAccount? Account, I
     public string Target => $"{DisplayName} ({Request.AccountId})";
 
     /// <summary>"Remove JiraSoftware access: leave jira-software-users, jira-developers".</summary>
-    public string Action => $"Remove {Request.Product} access: leave {string.Join(", ", Groups.Select(g => g.Name))}";
+    public string Action => $"Remove {Request.Product} access: {string.Join(", ", (string[])[
+        .. Groups.Count > 0 ? [$"leave {string.Join(", ", Groups.Select(g => g.Name))}"] : Array.Empty<string>(),
+        .. DirectRole ? ["revoke the direct role"] : Array.Empty<string>()])}";
 }

@@ -20,11 +20,20 @@ public sealed record RemovalPlanItem
 
     public string? Site { get; init; }
 
-    /// <summary>Remove, Skip, NoAccess or Fail.</summary>
+    /// <summary>Remove, Skip, NoAccess, ManagedByIdentityProvider or Fail.</summary>
     public required string Action { get; init; }
 
     /// <summary>The groups the user would leave.</summary>
     public TextList Groups { get; init; } = TextList.Empty;
+
+    /// <summary>True when the user's direct role would be revoked too (Revoke user access).</summary>
+    public bool RevokeDirectRole { get; init; }
+
+    /// <summary>How the user holds the product: "group", "synced group", "direct role"...</summary>
+    public TextList AccessPaths { get; init; } = TextList.Empty;
+
+    /// <summary>The granting groups an identity provider syncs (ManagedByIdentityProvider): where to remove the user instead.</summary>
+    public TextList SyncedGroups { get; init; } = TextList.Empty;
 
     /// <summary>Why the user would not change.</summary>
     public string? Reason { get; init; }
@@ -50,6 +59,7 @@ public sealed record RemovalPlanItem
         string action = plan.ChangesAccess ? "Remove" : plan.Outcome switch
         {
             RemovalStatus.NoAccess => "NoAccess",
+            RemovalStatus.ManagedByIdentityProvider => "ManagedByIdentityProvider",
             RemovalStatus.Failed => "Fail",
             _ => "Skip",
         };
@@ -68,6 +78,9 @@ public sealed record RemovalPlanItem
             Site = request.Site,
             Action = action,
             Groups = plan.Groups.Select(g => SpreadsheetText.Neutralize(g.Name)!).ToArray(),
+            RevokeDirectRole = plan.DirectRole,
+            AccessPaths = plan.Paths,
+            SyncedGroups = plan.SyncedGroups.Select(g => SpreadsheetText.Neutralize(g.Name)!).ToArray(),
             Reason = SpreadsheetText.Neutralize(plan.Reason),
             MoreThan = request.Judgment?.MoreThan,
             AsOf = asOf,

@@ -12,9 +12,12 @@ namespace JiraDeactivate.Core.Removal;
 /// activity data, and skipped when no longer inactive: at planning when <paramref name="lookWhenPlanning"/> (a
 /// preview or a plan), else right before the change (<see cref="LookAsync"/>, called by <see cref="RemovalChange"/>).
 /// <paramref name="directoryEmail"/> gives a user's email from the Admin API when Jira and the input give none.
+/// <paramref name="paths"/> (the Admin API) shows the paths besides groups: a user who also holds the product through
+/// a synced group is left unchanged, and a direct role is planned for revoking; without it every granting group is
+/// taken as local, and a user whom no group grants the product though Jira lists it is skipped.
 /// </remarks>
 public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, string? siteName, ProtectionPolicy policy, LastLook? lastLook = null,
-    bool lookWhenPlanning = true, Func<string, CancellationToken, Task<string?>>? directoryEmail = null)
+    bool lookWhenPlanning = true, Func<string, CancellationToken, Task<string?>>? directoryEmail = null, AccessPathReader? paths = null)
 {
     /// <summary>True when the last look is left for right before each change.</summary>
     public bool LooksBeforeChange => lastLook is not null && !lookWhenPlanning;
@@ -54,14 +57,45 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
         }
 
         var productRole = await roles.GetAsync(request.Product, cancellationToken).ConfigureAwait(false);
-        var granting = ProductRoleCache.Granting(productRole, access.Groups);
-        if (granting.Count == 0)
+        var plan = await HoldingAsync(request, account, access, productRole, cancellationToken).ConfigureAwait(false);
+        return plan.ChangesAccess && lookWhenPlanning ? await LookAsync(plan, cancellationToken).ConfigureAwait(false) : plan;
+    }
+
+    // Every path that grants the product: synced groups leave the user unchanged; local groups and a direct role are freed.
+    private async Task<RemovalPlan> HoldingAsync(RemovalRequest request, JiraAccount account, JiraUserAccess access, ProductRole productRole, CancellationToken cancellationToken)
+    {
+        ProductHolding holding;
+        string? resource = null;
+        try
         {
-            return new RemovalPlan(request, account, [], RemovalStatus.NoAccess, $"in no group that grants {request.Product}", "no access");
+            holding = paths is null ? AccessPathReader.FromJira(access, productRole) : await paths.HoldingAsync(access, productRole, request.Product, cancellationToken).ConfigureAwait(false);
+            resource = paths is null ? null : (await paths.WorkspaceAsync(request.Product, cancellationToken).ConfigureAwait(false)).Id;
+        }
+        catch (AtlassianApiException e)
+        {
+            // A protection that cannot be checked skips the user.
+            return Skip(request, account, "access paths unreadable", $"not changed: how the user holds {request.Product} cannot be read ({e.Message})");
         }
 
-        var plan = new RemovalPlan(request, account, granting, null, null);
-        return lookWhenPlanning ? await LookAsync(plan, cancellationToken).ConfigureAwait(false) : plan;
+        var product = request.Product;
+        if (holding.SyncedGroups.Count > 0)
+        {
+            string names = string.Join(", ", holding.SyncedGroups.Select(g => $"'{g.Name}'"));
+            return new RemovalPlan(request, account, [], RemovalStatus.ManagedByIdentityProvider,
+                $"holds {product} through {names}, synced from an identity provider: nothing is changed here (its next sync would put the access back); remove the user from {(holding.SyncedGroups.Count == 1 ? "that group" : "those groups")} in the identity provider",
+                "managed by the identity provider") { SyncedGroups = holding.SyncedGroups, Paths = holding.Paths, Resource = resource };
+        }
+
+        if (holding.LocalGroups.Count == 0 && holding.DirectRole != true)
+        {
+            return holding.HeldOtherwise
+                ? Skip(request, account, "not by a group", paths is null
+                    ? $"Jira lists {product} among the user's application roles, but no group grants it: the seat is held by a path Jira cannot change (a role assigned directly). Connect with -AdminApiKey to revoke it"
+                    : $"Jira lists {product} among the user's application roles, but neither a group nor a direct role grants it") with { Paths = holding.Paths }
+                : new RemovalPlan(request, account, [], RemovalStatus.NoAccess, $"in no group that grants {product}{(paths is null ? string.Empty : ", and no direct role")}", "no access");
+        }
+
+        return new RemovalPlan(request, account, holding.LocalGroups, null, null) { DirectRole = holding.DirectRole == true, Resource = resource, Paths = holding.Paths };
     }
 
     /// <summary>

@@ -10,6 +10,8 @@ public static class RemovalResults
         Email = plan.Account?.Email,
         ProductValue = plan.Request.Product,
         Site = siteName ?? plan.Request.Site,
+        AccessPaths = plan.Paths,
+        SyncedGroups = plan.SyncedGroups.Select(g => g.Name).ToArray(),
         Outcome = status,
         SkipKind = status == RemovalStatus.Skipped ? plan.Kind : null,
         Message = message,

@@ -3,7 +3,10 @@ namespace JiraDeactivate.Core.Removal;
 /// <summary>How a user's removal from a product ended.</summary>
 public enum RemovalStatus
 {
-    /// <summary>Removed from every group that granted the product; Jira confirms the access is gone.</summary>
+    /// <summary>
+    /// Every path that granted the product is gone (local groups left, a direct role revoked), and Jira and the role
+    /// assignments confirm it: the seat is free.
+    /// </summary>
     Removed,
 
     /// <summary>The user had no access to the product (already removed: a rerun is safe).</summary>
@@ -17,4 +20,10 @@ public enum RemovalStatus
 
     /// <summary>Protected or excluded; nothing was changed (see the message).</summary>
     Skipped,
+
+    /// <summary>
+    /// The product also comes from a group an identity provider syncs (SCIM from Entra ID, Okta...): nothing was
+    /// changed, since its next sync would put the access back. The message names the groups; remove the user there.
+    /// </summary>
+    ManagedByIdentityProvider,
 }

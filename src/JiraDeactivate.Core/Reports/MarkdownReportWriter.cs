@@ -27,6 +27,11 @@ public static class MarkdownReportWriter
         }
 
         writer.Write(freed ? $"; {ReportNumbers.Count(summary.FreedSeats)} seats freed.\n" : ".\n");
+        if (summary.IdentityProviderSeats is > 0 and var managed)
+        {
+            writer.Write($"\n{ReportNumbers.Count(managed)} seats an identity-provider change would free: those users also hold the product through a synced group, so they were left unchanged (see ManagedByIdentityProvider below).\n");
+        }
+
         writer.Write("\n## Summary per product and site\n\n| Product | Site | Seats | Used | Inactive users |");
         foreach (int days in ProductSummary.Thresholds)
         {

@@ -41,6 +41,12 @@ public sealed record ProductSummary
     /// <summary>Seats the piped removal results freed (status Removed); null when no removal results were given.</summary>
     public int? Freed { get; init; }
 
+    /// <summary>
+    /// Seats an identity-provider change would free: removal results ManagedByIdentityProvider (the product also comes
+    /// from a synced group); null when no removal results were given.
+    /// </summary>
+    public int? HeldByIdentityProvider { get; init; }
+
     /// <summary>The monthly cost of the seats at stake; null without a price.</summary>
     public decimal? CostAtStake { get; init; }
 
@@ -67,10 +73,11 @@ public sealed record ProductSummary
             var licenses = report.Licenses.Where(l => Key(l.Product, l.Site) == (product, site)).ToList();
             bool isAnalysed = analysed.Contains(product);
             int? moreThan = users.Count == 0 || users.Any(u => u.MoreThan is null) ? null : users.Max(u => u.MoreThan);
-            int? freed = anyRemovals
-                ? removals.Where(r => r.Product is not null && Key(r.Product, r.Site) == (product, site) && string.Equals(r.Status, "Removed", StringComparison.OrdinalIgnoreCase))
+            int? Count(string status) => anyRemovals
+                ? removals.Where(r => r.Product is not null && Key(r.Product, r.Site) == (product, site) && string.Equals(r.Status, status, StringComparison.OrdinalIgnoreCase))
                     .Select(r => r.AccountId).Distinct(StringComparer.Ordinal).Count()
                 : null;
+            int? freed = Count("Removed");
             int? inactive = isAnalysed ? users.Count : null;
             list.Add(new ProductSummary
             {
@@ -84,6 +91,7 @@ public sealed record ProductSummary
                 InactiveOver = Thresholds.Select(t => isAnalysed && (users.Count == 0 || t >= moreThan) ? users.Count(u => !u.NeverActive && u.DaysInactive > t) : (int?)null).ToArray(),
                 NeverUsed = isAnalysed ? users.Count(u => u.NeverActive) : null,
                 Freed = freed,
+                HeldByIdentityProvider = Count("ManagedByIdentityProvider"),
                 CostAtStake = price * inactive,
                 CostFreed = price * freed,
             });

@@ -40,6 +40,7 @@ public sealed class JiraAdminSession : IDisposable
             _adminCredential = organization.Credential;
             Admin = new AdminApiClient(organization.Http.Client);
             Lifecycle = new AdminLifecycleClient(organization.Http.Client);
+            AccessPaths = new AccessPathClient(organization.Http.Client);
         }
     }
 
@@ -88,6 +89,9 @@ public sealed class JiraAdminSession : IDisposable
 
     /// <summary>The Admin API's v2 suspend and restore calls, or null without an API key.</summary>
     public AdminLifecycleClient? Lifecycle { get; }
+
+    /// <summary>The Admin API's calls on how users hold products (workspaces, role assignments, Revoke and Grant, group search), or null without an API key.</summary>
+    public AccessPathClient? AccessPaths { get; }
 
     /// <summary>The fuse on how many users this connection's runs may change.</summary>
     public ChangeFuse Fuse { get; } = new();

@@ -101,10 +101,11 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
         // Locked before anything is read, so a second run on the same journal stops here, having changed nothing.
         using var journal = preview ? null : OpenJournal(JournalPath, runId, KeyPath, KeyVault);
         var roles = new ProductRoleCache(jira);
+        var paths = AccessPathsOf(session, "every granting group is taken as local, and a user whom no group grants the product is skipped.");
         var planner = new RemovalPlanner(jira, roles, session.SiteName, ReadProtectionPolicy(session, jira, Exclude, ExcludeGroup, IncludeAppAccounts), lastLook,
-            lookWhenPlanning: preview, directoryEmail: DirectoryEmailOf(session));
+            lookWhenPlanning: preview, directoryEmail: DirectoryEmailOf(session), paths: paths);
         var run = new ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval>(
-            new RemovalChange(jira, roles, planner, session.SiteName), session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
+            new RemovalChange(jira, roles, planner, session.SiteName, paths), session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
         var writing = new RunWriting<RemovalPlan, ProductAccessRemoval>("RemovalFuseTripped", "RemovalPlanFailed", "RemovalFailed", ProgressIds.Removal,
             users => $"Remove-JiraProductAccess: reading the groups of {users} users", users => $"Remove-JiraProductAccess: removing access of {users} users",
             new RunLimits(ThrottleLimit, ThrottleLimit), _summary.Add, result => _summary.Add(result.Outcome, "declined"),

@@ -29,6 +29,7 @@ internal static class AdminRoutes
         v2.MapPost("/orgs/{orgId}/directories/{directoryId}/users/search", (HttpContext http, string orgId, string directoryId) =>
             AdminUserSearch.HandleAsync(http, state, config.Current, failures, orgId, directoryId));
         AdminLifecycleRoutes.Map(v2, state, config);
+        AccessPathRoutes.Map(v1, v2, state, config);
     }
 
     private static IResult ListOrgs(HttpContext http, OrgState state, EmulatorConfig config)

@@ -80,6 +80,31 @@ public sealed record EmulatorConfig
     /// </summary>
     public string SyncedGroup { get; init; } = "";
 
+    /// <summary>
+    /// Revoke user access (POST /admin/v1/orgs/{orgId}/users/{id}/roles/revoke) also takes the user out of the
+    /// product's granting groups that are not synced, as the UI's "Remove access" does; false: only a direct role goes
+    /// (UNCERTAIN, contract §2.6b).
+    /// </summary>
+    public bool RevokeStripsGroups { get; init; } = true;
+
+    /// <summary>
+    /// What Jira REST DELETE /group/user does on a group an identity provider syncs: "refuse" (403) or "revert" (200,
+    /// the membership goes, and the provider's next sync puts it back). UNCERTAIN, contract §2.6b.
+    /// </summary>
+    public string SyncedGroupRemoval { get; init; } = "revert";
+
+    /// <summary>
+    /// Which of the three signals the v2 group search gives a synced group (comma-separated): externalSynced (true),
+    /// managedBy ("external"), modifiable (managementAccess.modifiable false). Any one marks a group synced.
+    /// </summary>
+    public string SyncedGroupFlags { get; init; } = "externalSynced,managedBy,modifiable";
+
+    /// <summary>The owner in the Jira Software workspace's ARI and its typeKey: "jira" or "jira-software" (both seen).</summary>
+    public string WorkspaceAriOwner { get; init; } = "jira";
+
+    /// <summary>Status of a successful Revoke or Grant user access: 204 (the spec) or 200.</summary>
+    public int RoleChangeStatus { get; init; } = 204;
+
     /// <summary>Page size of the Admin API's cursor-paged lists.</summary>
     public int AdminPageSize { get; init; } = 100;
 
@@ -170,6 +195,26 @@ public sealed record EmulatorConfig
         if (LifecycleAlreadyStatus is not (409 or 200 or 204))
         {
             errors.Add("lifecycleAlreadyStatus must be 409, 200 or 204.");
+        }
+
+        if (SyncedGroupRemoval is not ("refuse" or "revert"))
+        {
+            errors.Add("syncedGroupRemoval must be refuse or revert.");
+        }
+
+        if (SyncedGroupFlags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(f => f is not ("externalSynced" or "managedBy" or "modifiable")))
+        {
+            errors.Add("syncedGroupFlags must list externalSynced, managedBy and/or modifiable, comma-separated.");
+        }
+
+        if (WorkspaceAriOwner is not ("jira" or "jira-software"))
+        {
+            errors.Add("workspaceAriOwner must be jira or jira-software.");
+        }
+
+        if (RoleChangeStatus is not (204 or 200))
+        {
+            errors.Add("roleChangeStatus must be 204 or 200.");
         }
 
         if (AdminPageSize is < 1 or > 1000)

@@ -24,6 +24,9 @@ public sealed partial record EmulatorOptions
 
     public int Orgs { get; init; } = 1;
 
+    /// <summary>Users per access path besides local groups (<see cref="State.StateRecipe.AccessPaths"/>); 0 none.</summary>
+    public int AccessPaths { get; init; }
+
     /// <summary>A state JSON file (the format of GET /_emulator/state) to serve instead of a generated state.</summary>
     public string? StateFile { get; init; }
 
@@ -45,6 +48,11 @@ public sealed partial record EmulatorOptions
         if (Users is < 2 or > 200_000)
         {
             errors.Add("users must be between 2 and 200000.");
+        }
+
+        if (AccessPaths is < 0 or > 10_000)
+        {
+            errors.Add("access-paths must be between 0 and 10000.");
         }
 
         if (Orgs is < 1 or > 1000)

@@ -30,6 +30,8 @@ internal static class ControlRoutes
             host.ResetState();
             return Results.NoContent();
         });
+        // Plays the identity provider's next sync: synced groups get back the members it has.
+        control.MapPost("/identity-provider/sync", () => Json(new { restored = host.State.SyncIdentityProvider() }));
         control.MapPost("/activity", (Func<HttpContext, Task<IResult>>)(http => RecordActivityAsync(http, host.State)));
         control.MapGet("/export.csv", () =>
             Results.Text(ExportCsvWriter.Write(host.State), "text/csv; charset=utf-8", Encoding.UTF8));

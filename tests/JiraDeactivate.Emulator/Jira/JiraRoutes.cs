@@ -180,6 +180,12 @@ internal static class JiraRoutes
             return Results.Ok();
         }
 
+        if (config.SyncedGroupRemoval == "refuse" && state.FindGroup(selector) is { Synced: true } managed)
+        {
+            return JiraErrors.Messages(StatusCodes.Status403Forbidden,
+                $"Group '{managed.Group.Name}' is synced from an identity provider: its members cannot be changed here. Remove this user in your identity provider instead.");
+        }
+
         var result = state.RemoveMember(selector, accountId!);
         return result.Outcome switch
         {

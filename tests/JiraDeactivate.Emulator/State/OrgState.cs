@@ -41,7 +41,7 @@ public sealed partial class OrgState
     {
         var copy = Clone(document);
         StateValidator.ThrowIfInvalid(copy);
-        var groups = copy.Groups.Select(g => new GroupRecord(g.GroupId, g.Name, [.. g.Members])).ToList();
+        var groups = copy.Groups.Select(g => new GroupRecord(g.GroupId, g.Name, [.. g.Members], g.Synced, [.. g.IdentityProviderMembers ?? g.Members])).ToList();
         var groupsByName = groups.ToDictionary(g => g.Name, StringComparer.OrdinalIgnoreCase);
         var products = copy.Products.Select(p => new ProductView(
             p.Key, p.AdminKey, p.Name, p.CsvName, p.ApplicationRole, p.Platform, p.NumberOfSeats, p.UserCountNoun,
@@ -67,6 +67,7 @@ public sealed partial class OrgState
             foreach (var (record, document) in _groups.Zip(_document.Groups))
             {
                 document.Members = [.. record.Members.Order(StringComparer.Ordinal)];
+                document.IdentityProviderMembers = record.Synced ? [.. record.IdentityProviderMembers.Order(StringComparer.Ordinal)] : null;
             }
 
             return Clone(_document);
@@ -287,9 +288,11 @@ public sealed partial class OrgState
         }
     }
 
+    // Every path counts: a member of a granting group, and a user holding the role directly.
     private int CountLicensedUsers(ProductView product) =>
         product.Groups
             .SelectMany(g => _groupsById[g.GroupId].Members)
+            .Concat(_document.Users.Where(u => u.DirectRoles.Contains(product.Key, StringComparer.Ordinal)).Select(u => u.AccountId))
             .Distinct(StringComparer.Ordinal)
             .Select(id => _usersById[id])
             .Count(u => u.AccountType != "app" && u.AccountStatus == "active" && !u.Suspended);
@@ -355,7 +358,9 @@ public sealed partial class OrgState
             user.AccountStatus, user.Suspended, user.Managed, user.OrgAdmin, user.AddedToOrg,
             new Dictionary<string, DateOnly>(user.LastActive),
             [.. groups.Select(g => g.Ref).OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase)],
-            [.. _products.Where(p => p.Groups.Any(pg => groups.Any(g => g.GroupId == pg.GroupId))).Select(p => p.Key)]);
+            [.. _products.Where(p => p.Groups.Any(pg => groups.Any(g => g.GroupId == pg.GroupId)) || user.DirectRoles.Contains(p.Key, StringComparer.Ordinal)).Select(p => p.Key)],
+            [.. user.DirectRoles],
+            [.. groups.Where(g => g.Synced).Select(g => g.GroupId)]);
     }
 
     private GroupView ToView(GroupRecord group) => new(
@@ -363,13 +368,19 @@ public sealed partial class OrgState
         group.Members.Count,
         _document.SiteAdminGroups.Contains(group.Name, StringComparer.OrdinalIgnoreCase),
         _document.AdministerGroups.Contains(group.Name, StringComparer.OrdinalIgnoreCase),
-        [.. _products.Where(p => p.Groups.Any(g => g.GroupId == group.GroupId)).Select(p => p.Key)]);
+        [.. _products.Where(p => p.Groups.Any(g => g.GroupId == group.GroupId)).Select(p => p.Key)],
+        group.Synced);
 
     private static StateDocument Clone(StateDocument document) =>
         JsonSerializer.Deserialize<StateDocument>(JsonSerializer.SerializeToUtf8Bytes(document, EmulatorJson.StateFile), EmulatorJson.StateFile)!;
 
-    private sealed class GroupRecord(string groupId, string name, HashSet<string> members)
+    private sealed class GroupRecord(string groupId, string name, HashSet<string> members, bool synced, HashSet<string> identityProviderMembers)
     {
+        public bool Synced { get; } = synced;
+
+        /// <summary>What the identity provider's next sync puts back (synced groups only).</summary>
+        public HashSet<string> IdentityProviderMembers { get; } = identityProviderMembers;
+
         public string GroupId { get; } = groupId;
 
         public string Name { get; } = name;

@@ -84,6 +84,15 @@ public sealed class GroupDocument
 
     /// <summary>Account ids of the members.</summary>
     public List<string> Members { get; set; } = [];
+
+    /// <summary>True for a group an identity provider syncs (SCIM): the Admin API will not change its members.</summary>
+    public bool Synced { get; set; }
+
+    /// <summary>
+    /// A synced group's members as the identity provider has them: what its next sync (POST
+    /// /_emulator/identity-provider/sync) puts back. Null: the members as loaded.
+    /// </summary>
+    public List<string>? IdentityProviderMembers { get; set; }
 }
 
 public sealed class UserDocument
@@ -116,6 +125,12 @@ public sealed class UserDocument
     public bool OrgAdmin { get; set; }
 
     public DateOnly? AddedToOrg { get; set; }
+
+    /// <summary>
+    /// Products (Jira application keys, e.g. jira-software) whose role atlassian/user is assigned to the user directly
+    /// (roleAssignmentMethods "direct"): access no Jira group call can see.
+    /// </summary>
+    public List<string> DirectRoles { get; set; } = [];
 
     /// <summary>Last active date per product, keyed by the Admin API product key; a missing key = never used.</summary>
     public Dictionary<string, DateOnly> LastActive { get; set; } = [];

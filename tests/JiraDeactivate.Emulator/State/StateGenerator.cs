@@ -4,7 +4,16 @@ using System.Text;
 namespace JiraDeactivate.Emulator.State;
 
 /// <summary>What a generated state depends on; the same recipe always gives the same state.</summary>
-public sealed record StateRecipe(int Seed, int Users, DateOnly AsOf, string SiteName, int Orgs);
+/// <param name="Seed">Seeds every random choice.</param>
+/// <param name="Users">How many accounts (admin and non-admin included).</param>
+/// <param name="AsOf">The day every date is relative to.</param>
+/// <param name="SiteName">The site's sub-domain.</param>
+/// <param name="Orgs">How many orgs (the first holds the site).</param>
+/// <param name="AccessPaths">
+/// Users per access path besides a local group (a direct role alone; a direct role and a local group; a synced group
+/// alone; a synced and a local group), all inactive in Jira Software for 200-400 days; 0 adds none and no synced group.
+/// </param>
+public sealed record StateRecipe(int Seed, int Users, DateOnly AsOf, string SiteName, int Orgs, int AccessPaths = 0);
 
 /// <summary>
 /// Generates a realistic org deterministically: products and their access groups, users in several groups,
@@ -26,6 +35,9 @@ public static class StateGenerator
     public const string EngineeringGroup = "engineering";
     public const string MarketingGroup = "marketing";
     public const string ContractorsGroup = "external-contractors";
+
+    /// <summary>The group an identity provider syncs (with <see cref="StateRecipe.AccessPaths"/>); it grants Jira Software.</summary>
+    public const string SyncedJiraGroup = "idp-jira-users";
 
     public const string JiraSoftwareKey = "jira-software";
     public const string ServiceManagementKey = "jira-servicedesk";
@@ -65,6 +77,11 @@ public static class StateGenerator
             for (var index = 0; index < recipe.Users; index++)
             {
                 AddUser(index, PersonaFor(index));
+            }
+
+            for (var index = 0; index < recipe.AccessPaths * 4; index++)
+            {
+                AddAccessPathUser(index % 4);
             }
 
             AddProducts();
@@ -113,9 +130,9 @@ public static class StateGenerator
                 JiraTestersGroup, ServiceManagementUsersGroup, ServiceManagementAgentsGroup, ConfluenceUsersGroup,
                 AppsGroup, EngineeringGroup, MarketingGroup, ContractorsGroup,
             ];
-            foreach (var name in names)
+            foreach (var name in recipe.AccessPaths > 0 ? [.. names, SyncedJiraGroup] : names)
             {
-                var group = new GroupDocument { GroupId = NewUuid(), Name = name };
+                var group = new GroupDocument { GroupId = NewUuid(), Name = name, Synced = name == SyncedJiraGroup };
                 _groups[name] = group;
                 _memberSets[name] = new HashSet<string>(StringComparer.Ordinal);
                 _document.Groups.Add(group);
@@ -171,6 +188,29 @@ public static class StateGenerator
                     JoinProductAndTeamGroups(user, forceSiteAdmin: index == 6);
                     AddActivity(user, addedDaysAgo, staleOnly: persona != Persona.Regular);
                     break;
+            }
+        }
+
+        // 0: a direct role alone; 1: a direct role and a local group; 2: a synced group alone; 3: a synced and a local group.
+        private void AddAccessPathUser(int path)
+        {
+            var user = NewPerson(Persona.Regular);
+            _document.Users.Add(user);
+            user.AddedToOrg = DaysAgo(900);
+            user.LastActive[JiraSoftwareKey] = DaysAgo(_random.Next(200, 400));
+            if (path is 0 or 1)
+            {
+                user.DirectRoles.Add(JiraSoftwareKey);
+            }
+
+            if (path is 2 or 3)
+            {
+                Join(user, SyncedJiraGroup);
+            }
+
+            if (path is 1 or 3)
+            {
+                Join(user, JiraSoftwareUsersGroup);
             }
         }
 
@@ -318,7 +358,7 @@ public static class StateGenerator
                 product.DefaultGroups = [groups[0]];
                 var licensed = _document.Users.Count(u =>
                     u.AccountType != "app" && u.AccountStatus == "active" && !u.Suspended
-                    && groups.Any(g => _memberSets[g].Contains(u.AccountId)));
+                    && (groups.Any(g => _memberSets[g].Contains(u.AccountId)) || u.DirectRoles.Contains(product.Key)));
                 var step = licensed < 100 ? 10 : 50;
                 product.NumberOfSeats = ((licensed / step) + 1) * step;
                 _document.Products.Add(product);
@@ -326,9 +366,9 @@ public static class StateGenerator
         }
 
         // The first group of each list is the product's default group.
-        private static IEnumerable<(string AdminKey, string[] Groups)> ProductGroups() =>
+        private IEnumerable<(string AdminKey, string[] Groups)> ProductGroups() =>
         [
-            (JiraSoftwareKey, [JiraSoftwareUsersGroup, JiraDevelopersGroup, JiraTestersGroup]),
+            (JiraSoftwareKey, recipe.AccessPaths > 0 ? [JiraSoftwareUsersGroup, JiraDevelopersGroup, JiraTestersGroup, SyncedJiraGroup] : [JiraSoftwareUsersGroup, JiraDevelopersGroup, JiraTestersGroup]),
             (ServiceManagementAdminKey, [ServiceManagementUsersGroup, ServiceManagementAgentsGroup]),
             (ConfluenceKey, [ConfluenceUsersGroup]),
         ];

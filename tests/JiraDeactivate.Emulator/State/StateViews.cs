@@ -34,7 +34,8 @@ public sealed record GroupView(
     int MemberCount,
     bool IsSiteAdminGroup,
     bool IsAdministerGroup,
-    IReadOnlyList<string> ProductKeys);
+    IReadOnlyList<string> ProductKeys,
+    bool Synced = false);
 
 public sealed record UserView(
     string AccountId,
@@ -51,7 +52,9 @@ public sealed record UserView(
     DateOnly? AddedToOrg,
     IReadOnlyDictionary<string, DateOnly> LastActive,
     IReadOnlyList<GroupRef> Groups,
-    IReadOnlyList<string> ProductKeys)
+    IReadOnlyList<string> ProductKeys,
+    IReadOnlyList<string> DirectRoles,
+    IReadOnlyList<string> SyncedGroupIds)
 {
     /// <summary>What Jira reports as "active": the account is active and its org access not suspended.</summary>
     public bool JiraActive => AccountStatus == "active" && !Suspended;
@@ -83,6 +86,9 @@ public enum MembershipOutcome
 }
 
 public sealed record MembershipResult(MembershipOutcome Outcome, GroupView? Group);
+
+/// <summary>How a user holds one product: through which groups, and whether by a direct role.</summary>
+public sealed record RoleAssignmentView(ProductView Product, bool ByGroup, bool Direct);
 
 public enum AccessOutcome
 {
