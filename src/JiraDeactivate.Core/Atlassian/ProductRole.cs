@@ -14,6 +14,15 @@ public sealed record ProductRole(
     IReadOnlyList<JiraGroup> Groups,
     IReadOnlyList<JiraGroup> DefaultGroups)
 {
+    /// <summary>The groups of <paramref name="groups"/> that grant the role, as the role names them (with IDs).</summary>
+    public IReadOnlyList<JiraGroup> Granting(IEnumerable<JiraGroup> groups) =>
+        Groups.Where(r => groups.Any(g => SameGroup(r, g))).ToArray();
+
+    private static bool SameGroup(JiraGroup a, JiraGroup b) =>
+        a.GroupId is { Length: > 0 } && b.GroupId is { Length: > 0 }
+            ? string.Equals(a.GroupId, b.GroupId, StringComparison.OrdinalIgnoreCase)
+            : string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+
     internal static ProductRole From(ApplicationRoleDto dto)
     {
         var details = (dto.GroupDetails ?? []).Select(JiraGroup.From).ToList();

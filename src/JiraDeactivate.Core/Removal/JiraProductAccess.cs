@@ -52,7 +52,7 @@ public sealed record JiraProductAccess
 
     public static JiraProductAccess From(JiraUserAccess access, ProductRole role, JiraProduct product, string? site, string accountStatus = "Active")
     {
-        var granting = ProductRoleCache.Granting(role, access.Groups);
+        var granting = role.Granting(access.Groups);
         bool listed = access.ApplicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase);
         return new JiraProductAccess
         {

@@ -19,6 +19,9 @@ public sealed record ProductAccessRestore
     /// <summary>The groups this restore added the user back to.</summary>
     public TextList GroupsRestored { get; init; } = TextList.Empty;
 
+    /// <summary>True when this restore granted a revoked direct role back (Grant user access).</summary>
+    public bool RoleGranted { get; init; }
+
     /// <summary>The outcome (<see cref="RestoreStatus"/>), by name.</summary>
     public string Status => Outcome.ToString();
 

@@ -1,6 +1,7 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Judgments;
+using JiraDeactivate.Core.Paths;
 using JiraDeactivate.Core.Runs;
 
 namespace JiraDeactivate.Core.Removal;
@@ -147,7 +148,7 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
                 return new(done, "Jira no longer knows the user", false);
             }
 
-            var remaining = ProductRoleCache.Granting(role, access.Groups);
+            var remaining = role.Granting(access.Groups);
             if (remaining.Count > 0)
             {
                 string groups = string.Join(", ", remaining.Select(g => role.DefaultGroups.Any(d => d.Name == g.Name) ? $"'{g.Name}' (a default group)" : $"'{g.Name}'"));

@@ -1,4 +1,5 @@
 using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Paths;
 using JiraDeactivate.Core.Protections;
 
 namespace JiraDeactivate.Core.Removal;
@@ -83,7 +84,8 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
             string names = string.Join(", ", holding.SyncedGroups.Select(g => $"'{g.Name}'"));
             return new RemovalPlan(request, account, [], RemovalStatus.ManagedByIdentityProvider,
                 $"holds {product} through {names}, synced from an identity provider: nothing is changed here (its next sync would put the access back); remove the user from {(holding.SyncedGroups.Count == 1 ? "that group" : "those groups")} in the identity provider",
-                "managed by the identity provider") { SyncedGroups = holding.SyncedGroups, Paths = holding.Paths, Resource = resource };
+                "managed by the identity provider")
+            { SyncedGroups = holding.SyncedGroups, Paths = holding.Paths, Resource = resource };
         }
 
         if (holding.LocalGroups.Count == 0 && holding.DirectRole != true)
@@ -91,7 +93,8 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
             return holding.HeldOtherwise
                 ? Skip(request, account, "not by a group", paths is null
                     ? $"Jira lists {product} among the user's application roles, but no group grants it: the seat is held by a path Jira cannot change (a role assigned directly). Connect with -AdminApiKey to revoke it"
-                    : $"Jira lists {product} among the user's application roles, but neither a group nor a direct role grants it") with { Paths = holding.Paths }
+                    : $"Jira lists {product} among the user's application roles, but neither a group nor a direct role grants it") with
+                { Paths = holding.Paths }
                 : new RemovalPlan(request, account, [], RemovalStatus.NoAccess, $"in no group that grants {product}{(paths is null ? string.Empty : ", and no direct role")}", "no access");
         }
 

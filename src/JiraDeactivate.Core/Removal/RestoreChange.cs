@@ -1,15 +1,19 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Paths;
 using JiraDeactivate.Core.Runs;
 
 namespace JiraDeactivate.Core.Removal;
 
 /// <summary>
 /// Restoring what a removal run took away: check each journal item against Jira now (<see cref="RestoreValidator"/>),
-/// then add the user back to the groups left, journaling each call under the run that removed them.
+/// then add the user back to the groups left and grant a revoked direct role back (Grant user access), journaling
+/// each call under the run that removed them.
 /// </summary>
-public sealed class RestoreChange(JiraRestClient jira, RestoreValidator validator) : IChange<RestoreItem, RestoreCheck, ProductAccessRestore>
+public sealed class RestoreChange(JiraRestClient jira, RestoreValidator validator, AccessPathReader? paths = null) : IChange<RestoreItem, RestoreCheck, ProductAccessRestore>
 {
+    private const string DirectRole = "direct role";
+
     // The lines belong to the removal run they undo: no run of its own.
     public string? Operation => null;
 
@@ -64,10 +68,37 @@ public sealed class RestoreChange(JiraRestClient jira, RestoreValidator validato
             return Outcome(item, restored, RestoreStatus.Failed, done.FailureMessage, done.Failure);
         }
 
+        if (item.Role is { } role && paths is not null)
+        {
+            var granted = await ChangeSteps.RunAsync([GrantStep(item, role.Resource, paths)], context, cancellationToken).ConfigureAwait(false);
+            restored.AddRange(granted.Changed);
+            if (granted.Failed)
+            {
+                return Outcome(item, restored, RestoreStatus.Failed, granted.FailureMessage, granted.Failure);
+            }
+        }
+
         return Outcome(item, restored, restored.Count > 0 ? RestoreStatus.Restored : RestoreStatus.AlreadyPresent, null, null);
     }
 
-    private static JournalEntry Line(RestoreItem item, JournalEvent kind, JiraGroup group, string? message) =>
+    private static ChangeStep GrantStep(RestoreItem item, string resource, AccessPathReader paths) => new()
+    {
+        Name = DirectRole,
+        Line = (kind, message) => Line(item, kind, null, message) with { Resource = resource, Role = AccessPathClient.UserRole },
+        Starting = JournalEvent.RoleGranting,
+        Done = JournalEvent.RoleGranted,
+        AlreadyDone = JournalEvent.RoleAlreadyGranted,
+        Failed = JournalEvent.RoleGrantFailed,
+        Call = token => paths.GrantAsync(item.AccountId, resource, token),
+        ReadBack = token => paths.HasDirectRoleAsync(item.AccountId, item.Product, token),
+        Failing = "granting the direct role back",
+        StoppedState = "the user may or may not hold the role directly again",
+        UnknownState = "reading the role assignments back failed too: the user may or may not hold the role directly again",
+        NotDoneState = "the user does not hold the role directly",
+        ShownDone = "the user holds the role directly again",
+    };
+
+    private static JournalEntry Line(RestoreItem item, JournalEvent kind, JiraGroup? group, string? message) =>
         new JournalEntry
         {
             RunId = item.RunId,
@@ -76,8 +107,8 @@ public sealed class RestoreChange(JiraRestClient jira, RestoreValidator validato
             DisplayName = item.DisplayName,
             Product = item.Product,
             Site = item.Site,
-            GroupId = group.GroupId,
-            GroupName = group.Name,
+            GroupId = group?.GroupId,
+            GroupName = group?.Name,
             Message = message,
         };
 
@@ -88,7 +119,8 @@ public sealed class RestoreChange(JiraRestClient jira, RestoreValidator validato
             DisplayName = item.DisplayName,
             ProductValue = item.Product,
             Site = item.Site,
-            GroupsRestored = restored.ToArray(),
+            GroupsRestored = restored.Where(r => r != DirectRole).ToArray(),
+            RoleGranted = restored.Contains(DirectRole),
             Outcome = status,
             Message = message,
             Timestamp = DateTime.UtcNow,

@@ -17,8 +17,12 @@ public static class RestorePlanner
     // A removal needs its user's Planned line naming the group; a stray RunStarted or Planned line is refused alone.
     private static readonly UndoRules s_rules = new(RemovalOperation, IsRestoreRelevant, IsRemoval,
         Plans: (planned, change) => planned.AccountId == change.AccountId && planned.Product == change.Product
-            && (planned.Groups ?? []).Contains(change.GroupName!, StringComparer.OrdinalIgnoreCase),
-        NotPlanned: change => $"no Planned line of run '{change.RunId}' before it plans to remove this user from '{change.GroupName}'")
+            && (change.Resource is { } resource
+                ? string.Equals(planned.Resource, resource, StringComparison.Ordinal)
+                : (planned.Groups ?? []).Contains(change.GroupName!, StringComparer.OrdinalIgnoreCase)),
+        NotPlanned: change => change.Resource is { } resource
+            ? $"no Planned line of run '{change.RunId}' before it names this user's role on '{resource}'"
+            : $"no Planned line of run '{change.RunId}' before it plans to remove this user from '{change.GroupName}'")
     {
         RefuseStrayLines = true,
     };
@@ -36,17 +40,20 @@ public static class RestorePlanner
 
     private static IReadOnlyList<RestoreItem> Pending(IEnumerable<JournalLine> lines)
     {
-        var state = new Dictionary<(string RunId, string AccountId, JiraProduct Product, string Group), (JournalLine Line, bool Restore)>();
+        // Keyed by the group, or by the role's resource for a direct role's lines.
+        var state = new Dictionary<(string RunId, string AccountId, JiraProduct Product, string What), (JournalLine Line, bool Restore)>();
         foreach (var line in lines.OrderBy(l => l.Number))
         {
             var entry = line.Entry;
-            var key = (entry.RunId, entry.AccountId!, entry.Product!.Value, entry.GroupId ?? entry.GroupName!);
+            var key = (entry.RunId, entry.AccountId!, entry.Product!.Value, IsRoleLine(entry) ? "role:" + entry.Resource : entry.GroupId ?? entry.GroupName!);
             switch (entry.Event)
             {
-                case JournalEvent.Removing or JournalEvent.Removed or JournalEvent.RemoveFailed:
+                case JournalEvent.Removing or JournalEvent.Removed or JournalEvent.RemoveFailed
+                    or JournalEvent.RoleRevoking or JournalEvent.RoleRevoked or JournalEvent.RoleRevokeFailed:
                     state[key] = (line, true);
                     break;
-                case JournalEvent.AlreadyRemoved or JournalEvent.Restored or JournalEvent.AlreadyRestored:
+                case JournalEvent.AlreadyRemoved or JournalEvent.Restored or JournalEvent.AlreadyRestored
+                    or JournalEvent.RoleAlreadyRevoked or JournalEvent.RoleGranted or JournalEvent.RoleAlreadyGranted:
                     state[key] = (line, false);
                     break;
             }
@@ -57,18 +64,29 @@ public static class RestorePlanner
             .Select(g =>
             {
                 var first = g.First().Value.Line.Entry;
+                var role = g.Select(s => s.Value.Line).FirstOrDefault(l => IsRoleLine(l.Entry));
                 return new RestoreItem(first.AccountId!, first.DisplayName, first.Product!.Value, first.Site, first.RunId,
-                    g.Select(s => new RestoreMembership(new JiraGroup(s.Value.Line.Entry.GroupId, s.Value.Line.Entry.GroupName!), s.Value.Line.Number)).ToArray());
+                    g.Where(s => !IsRoleLine(s.Value.Line.Entry))
+                        .Select(s => new RestoreMembership(new JiraGroup(s.Value.Line.Entry.GroupId, s.Value.Line.Entry.GroupName!), s.Value.Line.Number)).ToArray())
+                {
+                    Role = role is null ? null : new RestoreRole(role.Entry.Resource!, role.Number),
+                };
             })
             .ToArray();
     }
 
-    private static bool IsRestoreRelevant(JournalEntry entry) =>
-        entry.AccountId is not null && entry.Product is not null && entry.GroupName is not null
-        && entry.Event is JournalEvent.Removing or JournalEvent.Removed or JournalEvent.RemoveFailed
-            or JournalEvent.AlreadyRemoved or JournalEvent.Restored or JournalEvent.AlreadyRestored;
+    private static bool IsRoleLine(JournalEntry entry) => entry.Event is JournalEvent.RoleRevoking or JournalEvent.RoleRevoked or JournalEvent.RoleRevokeFailed
+        or JournalEvent.RoleAlreadyRevoked or JournalEvent.RoleGranting or JournalEvent.RoleGranted or JournalEvent.RoleAlreadyGranted or JournalEvent.RoleGrantFailed;
 
-    private static bool IsRemoval(JournalEntry entry) => entry.Event is JournalEvent.Removing or JournalEvent.Removed or JournalEvent.RemoveFailed;
+    private static bool IsRestoreRelevant(JournalEntry entry) =>
+        entry.AccountId is not null && entry.Product is not null
+        && (IsRoleLine(entry)
+            ? entry.Resource is not null && entry.Event is not (JournalEvent.RoleGranting or JournalEvent.RoleGrantFailed)
+            : entry.GroupName is not null && entry.Event is JournalEvent.Removing or JournalEvent.Removed or JournalEvent.RemoveFailed
+                or JournalEvent.AlreadyRemoved or JournalEvent.Restored or JournalEvent.AlreadyRestored);
+
+    private static bool IsRemoval(JournalEntry entry) => entry.Event is JournalEvent.Removing or JournalEvent.Removed or JournalEvent.RemoveFailed
+        or JournalEvent.RoleRevoking or JournalEvent.RoleRevoked or JournalEvent.RoleRevokeFailed;
 }
 
 /// <summary>What a journal gives a restore: the memberships to put back, the lines refused, the runs taken unsealed.</summary>

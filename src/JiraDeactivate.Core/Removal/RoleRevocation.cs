@@ -1,5 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Paths;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Runs;
 

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Journal;
+using JiraDeactivate.Core.Paths;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Protections;
 using JiraDeactivate.Core.Removal;
@@ -115,11 +116,13 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         if (_selections.Count > 0)
         {
             var (session, jira) = RequireJiraConnection();
-            var validator = new RestoreValidator(new ProductRoleCache(jira), session.SiteName, ReadAdministratorGroups(jira));
+            // Without the Admin API a revoked direct role is refused with its reason, line by line.
+            var paths = AccessPathsOf(session, null);
+            var validator = new RestoreValidator(new ProductRoleCache(jira), session.SiteName, ReadAdministratorGroups(jira), paths);
             foreach (var journal in _selections.GroupBy(s => (s.JournalPath!, s.KeyPath, s.KeyVault)))
             {
                 var selections = journal.ToList();
-                Restore(jira, validator, session.SiteName, session.Connection.User ?? "(unknown)", journal.Key.Item1, journal.Key.KeyPath, journal.Key.KeyVault, entry => selections.Any(s => s.Includes(entry)));
+                Restore(jira, validator, paths, session.SiteName, session.Connection.User ?? "(unknown)", journal.Key.Item1, journal.Key.KeyPath, journal.Key.KeyVault, entry => selections.Any(s => s.Includes(entry)));
             }
         }
 
@@ -130,7 +133,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
         }
     }
 
-    private void Restore(JiraRestClient jira, RestoreValidator validator, string? siteName, string user, string path, string? keyPath, string? keyVault, Func<JournalEntry, bool> include)
+    private void Restore(JiraRestClient jira, RestoreValidator validator, AccessPathReader? paths, string? siteName, string user, string path, string? keyPath, string? keyVault, Func<JournalEntry, bool> include)
     {
         if (!File.Exists(path))
         {
@@ -168,7 +171,7 @@ public sealed class RestoreJiraProductAccessCommand : JiraCmdlet
 
         // A restore is not held by the removal fuse: it gives back only what a run of this module took away.
         var run = new ChangeRun<RestoreItem, RestoreCheck, ProductAccessRestore>(
-            new RestoreChange(jira, validator), new ChangeFuse(), int.MaxValue, journal, siteName, user);
+            new RestoreChange(jira, validator, paths), new ChangeFuse(), int.MaxValue, journal, siteName, user);
         var report = RunChange(run, plan.Items, new RunWriting<RestoreCheck, ProductAccessRestore>("RestoreFuseTripped", "RestorePlanFailed", "RestoreFailed", ProgressIds.Restore,
             users => $"Restore-JiraProductAccess: checking {users} users against Jira", users => $"Restore-JiraProductAccess: {users} users",
             new RunLimits(1, ThrottleLimit), check => { if (check.Allowed is not null) { _summary.Add(null); } }, result => _summary.Add(result.Outcome), result => _summary.Add(result.Outcome), () => _summary.Describe(false))

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using JiraDeactivate.Core.Atlassian;
 using JiraDeactivate.Core.Products;
 
-namespace JiraDeactivate.Core.Removal;
+namespace JiraDeactivate.Core.Paths;
 
 /// <summary>
 /// Reads, for one run, how users hold a product besides Jira's groups, at the Admin API's pace: the site's
@@ -24,7 +24,7 @@ public sealed class AccessPathReader(AccessPathClient client, string organizatio
 
     /// <summary>Jira-only: the product's granting groups, all taken as local (their source cannot be seen), and no direct role.</summary>
     public static ProductHolding FromJira(JiraUserAccess access, ProductRole role) =>
-        new(ProductRoleCache.Granting(role, access.Groups), [], null, Listed(access, role), PathsVisible: false);
+        new(role.Granting(access.Groups), [], null, Listed(access, role), PathsVisible: false);
 
     /// <summary>The workspace (resource id) of the product on the connected site.</summary>
     /// <exception cref="AtlassianApiException">The workspaces cannot be read, or none (or several) is the site's.</exception>
@@ -38,7 +38,7 @@ public sealed class AccessPathReader(AccessPathClient client, string organizatio
     /// <exception cref="AtlassianApiException">A read failed, or a granting group is missing from the groups search (so whether it is synced cannot be checked).</exception>
     public async Task<ProductHolding> HoldingAsync(JiraUserAccess access, ProductRole role, JiraProduct product, CancellationToken cancellationToken)
     {
-        var granting = ProductRoleCache.Granting(role, access.Groups);
+        var granting = role.Granting(access.Groups);
         var known = await GroupsAsync(product, cancellationToken).ConfigureAwait(false);
         var local = new List<JiraGroup>();
         var synced = new List<JiraGroup>();

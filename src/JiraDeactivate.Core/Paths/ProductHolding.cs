@@ -1,6 +1,6 @@
 using JiraDeactivate.Core.Atlassian;
 
-namespace JiraDeactivate.Core.Removal;
+namespace JiraDeactivate.Core.Paths;
 
 /// <summary>
 /// How a user holds one product on the site: the granting groups this module may change (local), those an identity
