@@ -8,8 +8,10 @@ namespace JiraDeactivate.Core.Removal;
 /// <summary>
 /// Removing a user's access to a product: plan with <see cref="RemovalPlanner"/>, then remove the user from each
 /// granting group (journaled before and after each call), then read the user's access back to verify it is gone.
+/// Unless every read is per user, the users go in batches (RemovalChange.Batched.cs): the last look and the
+/// verification are read for a batch at once.
 /// </summary>
-public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, RemovalPlanner planner, string? siteName)
+public sealed partial class RemovalChange(JiraRestClient jira, ProductRoleCache roles, RemovalPlanner planner, string? siteName)
     : IChange<RemovalRequest, RemovalPlan, ProductAccessRemoval>
 {
     public string? Operation => RestorePlanner.RemovalOperation;
@@ -90,6 +92,11 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
             return Outcome(context, plan, removed, RemovalStatus.Failed, done.FailureMessage, done.Failure);
         }
 
+        if (BatchSize > 0)
+        {
+            return Unverified(context, plan, removed);
+        }
+
         var (status, reason) = await VerifyAsync(plan, removed, cancellationToken).ConfigureAwait(false);
         Write(context, plan, JournalEvent.Verified, null, status, reason);
         return Outcome(context, plan, removed, status, reason, null);
@@ -121,24 +128,29 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
                 return (done, "Jira no longer knows the user");
             }
 
-            var remaining = ProductRoleCache.Granting(role, access.Groups);
-            if (remaining.Count > 0)
-            {
-                string groups = string.Join(", ", remaining.Select(g => role.DefaultGroups.Any(d => d.Name == g.Name) ? $"'{g.Name}' (a default group)" : $"'{g.Name}'"));
-                return (RemovalStatus.StillHasAccess, $"still in {groups}: added back since, or synced by an identity provider");
-            }
-
-            if (access.ApplicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                return (RemovalStatus.StillHasAccess, $"Jira still lists {plan.Request.Product} among the user's application roles (granted another way, or not yet updated)");
-            }
-
-            return (done, null);
+            return Verdict(role, plan, done, ProductRoleCache.Granting(role, access.Groups), access.ApplicationRoleKeys);
         }
         catch (AtlassianApiException e)
         {
             return (done, $"not verified: reading the user's access back failed: {e.Message}");
         }
+    }
+
+    // What the groups (and application roles, when read) left after the changes say of the removal.
+    private static (RemovalStatus Status, string? Reason) Verdict(ProductRole role, RemovalPlan plan, RemovalStatus done, IReadOnlyList<JiraGroup> remaining, IReadOnlyList<string> applicationRoleKeys)
+    {
+        if (remaining.Count > 0)
+        {
+            string groups = string.Join(", ", remaining.Select(g => role.DefaultGroups.Any(d => d.Name == g.Name) ? $"'{g.Name}' (a default group)" : $"'{g.Name}'"));
+            return (RemovalStatus.StillHasAccess, $"still in {groups}: added back since, or synced by an identity provider");
+        }
+
+        if (applicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            return (RemovalStatus.StillHasAccess, $"Jira still lists {plan.Request.Product} among the user's application roles (granted another way, or not yet updated)");
+        }
+
+        return (done, null);
     }
 
     private void Write(ChangeContext context, RemovalPlan plan, JournalEvent kind, JiraGroup? group, RemovalStatus? status = null, string? message = null) =>
