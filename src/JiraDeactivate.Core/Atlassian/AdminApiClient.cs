@@ -16,6 +16,9 @@ public sealed class AdminApiClient
     /// <summary>The page size after the search refused <see cref="SearchPageSize"/> (its own default).</summary>
     public const int SearchFallbackPageSize = 50;
 
+    /// <summary>The most account IDs one search may filter by (contract §2.6a).</summary>
+    public const int SearchMaxAccountIds = 10;
+
     /// <summary>The role ID of organization admins in the v2 APIs.</summary>
     public const string OrgAdminRole = "atlassian/org-admin";
     private readonly ApiCaller _caller;
@@ -81,16 +84,22 @@ public sealed class AdminApiClient
     /// <param name="expand">What to expand: "productAccess", "groups", "platformRoles".</param>
     /// <param name="roleIds">Only users holding one of these roles; null for everyone.</param>
     /// <param name="cancellationToken">Stops the paging.</param>
+    /// <param name="accountIds">Only these users (at most <see cref="SearchMaxAccountIds"/>); null for everyone.</param>
     /// <exception cref="AtlassianApiException">A page failed after the retries, or its answer is not a page of users.</exception>
     public async IAsyncEnumerable<IReadOnlyList<DirectoryUser>> SearchUsersAsync(string organizationId, IReadOnlyList<string> expand, IReadOnlyList<string>? roleIds,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, IReadOnlyList<string>? accountIds = null)
     {
+        if (accountIds is { Count: > SearchMaxAccountIds })
+        {
+            throw new ArgumentException($"The search filters by at most {SearchMaxAccountIds} account IDs a call.", nameof(accountIds));
+        }
+
         string path = $"{ApiV2}/orgs/{Uri.EscapeDataString(organizationId)}/directories/-/users/search";
         int limit = SearchPageSize;
         string? cursor = null;
         while (true)
         {
-            var request = new UserSearchRequestDto(limit, cursor, [.. expand], roleIds is null ? null : [.. roleIds]);
+            var request = new UserSearchRequestDto(limit, cursor, [.. expand], roleIds is null ? null : [.. roleIds], accountIds is null ? null : [.. accountIds]);
             using var content = JsonContent.Create(request, Json.UserSearchRequestDto);
             using var response = await _caller.SendAsync(HttpMethod.Post, path, content, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.BadRequest && limit > SearchFallbackPageSize)

@@ -40,7 +40,8 @@ internal sealed record UserSearchRequestDto(
     [property: JsonPropertyName("limit")] int Limit,
     [property: JsonPropertyName("cursor"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cursor,
     [property: JsonPropertyName("expand"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string[]? Expand,
-    [property: JsonPropertyName("roleIds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string[]? RoleIds);
+    [property: JsonPropertyName("roleIds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string[]? RoleIds,
+    [property: JsonPropertyName("accountIds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string[]? AccountIds = null);
 
 internal sealed record SearchProductAccessDto(
     [property: JsonPropertyName("key")] string? Key,

@@ -9,7 +9,8 @@ public sealed class JiraRestClient
 {
     // Relative, so a gateway base address (https://api.atlassian.com/ex/jira/<cloudId>/) keeps its path.
     private const string Api = "rest/api/3";
-    private const int PageSize = 50;
+    /// <summary>The page size of Jira's group and member lists (their maximum).</summary>
+    public const int PageSize = 50;
     private readonly ApiCaller _caller;
     private static AtlassianJsonContext Json => AtlassianJsonContext.Default;
 
@@ -96,12 +97,18 @@ public sealed class JiraRestClient
     /// The groups Jira reports with an access type: "admin" (Administer Jira) or "site-admin" (site administration),
     /// page by page until the last.
     /// </summary>
-    public async Task<IReadOnlyList<JiraGroup>> GetGroupsWithAccessAsync(string accessType, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JiraGroup>> GetGroupsWithAccessAsync(string accessType, CancellationToken cancellationToken) =>
+        GetGroupsAsync($"accessType={Uri.EscapeDataString(accessType)}&", cancellationToken);
+
+    /// <summary>Every group of the site, page by page until the last.</summary>
+    public Task<IReadOnlyList<JiraGroup>> GetAllGroupsAsync(CancellationToken cancellationToken) => GetGroupsAsync(string.Empty, cancellationToken);
+
+    private async Task<IReadOnlyList<JiraGroup>> GetGroupsAsync(string filter, CancellationToken cancellationToken)
     {
         var groups = new List<JiraGroup>();
         while (true)
         {
-            string path = $"{Api}/group/bulk?accessType={Uri.EscapeDataString(accessType)}&startAt={groups.Count}&maxResults={PageSize}";
+            string path = $"{Api}/group/bulk?{filter}startAt={groups.Count}&maxResults={PageSize}";
             var page = await _caller.GetAsync(path, Json.GroupPageDto, cancellationToken).ConfigureAwait(false);
             var values = page.Values ?? [];
             groups.AddRange(values.Select(JiraGroup.From));

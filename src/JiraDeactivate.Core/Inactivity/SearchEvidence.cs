@@ -27,6 +27,22 @@ internal static class SearchEvidence
     }
 
     /// <summary>
+    /// The holder's last active UTC date in <paramref name="product"/> on the site when the record proves one: a dated
+    /// entry, and no entry on the site under a key this module cannot name (it might be the product). Null when the
+    /// search is silent: an undated entry or none says nothing (never-used products may be listed or left out).
+    /// </summary>
+    public static DateTime? DatedActivity(DirectoryUser? record, JiraProduct product, string? cloudId)
+    {
+        var onSite = record?.ProductAccess?.Where(p => IsSite(p.Id, cloudId)).ToList();
+        if (onSite is null || onSite.Any(p => p.Key is null || (ProductNames.FromSearchKey(p.Key) is null && !ProductNames.IsOtherProductKey(p.Key))))
+        {
+            return null;
+        }
+
+        return onSite.Where(p => ProductNames.FromSearchKey(p.Key) == product).Max(p => p.LastActive);
+    }
+
+    /// <summary>
     /// The account's state where the search says it exactly; null when it says nothing this module knows. The
     /// composite status is a mix of accountStatus and membershipStatus, so all three are read.
     /// </summary>

@@ -9,7 +9,7 @@ namespace JiraDeactivate.Core.Removal;
 /// Reads a user's activity in the product again right before a change, and judges it again with the judgment's
 /// period as of now: a user who worked since the data was read is not changed.
 /// </summary>
-public sealed class LastLook(AdminApiClient admin, string organizationId, string? cloudId, TimeProvider? time = null)
+public sealed class LastLook(AdminApiClient admin, string organizationId, string? cloudId, TimeProvider? time = null) : ILastLook
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 

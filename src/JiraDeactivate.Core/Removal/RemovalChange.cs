@@ -8,10 +8,11 @@ namespace JiraDeactivate.Core.Removal;
 
 /// <summary>
 /// Removing a user's access to a product: plan with <see cref="RemovalPlanner"/>, then remove the user from each
-/// local granting group (journaled before and after each call), then revoke a direct role (<see cref="RoleRevocation"/>),
-/// then read the user's access back to verify the seat is free.
+/// local granting group (journaled before and after each call), then revoke a direct role (RemovalChange.Paths.cs),
+/// then read the user's access back to verify the seat is free. Unless every read is per user, the users go in
+/// batches (RemovalChange.Batched.cs): the last look and the verification are read for a batch at once.
 /// </summary>
-public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, RemovalPlanner planner, string? siteName, AccessPathReader? paths = null)
+public sealed partial class RemovalChange(JiraRestClient jira, ProductRoleCache roles, RemovalPlanner planner, string? siteName, AccessPathReader? paths = null)
     : IChange<RemovalRequest, RemovalPlan, ProductAccessRemoval>
 {
     public string? Operation => RestorePlanner.RemovalOperation;
@@ -93,33 +94,19 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
             return Outcome(context, plan, removed, RemovalStatus.Failed, done.FailureMessage, done.Failure);
         }
 
-        var verified = plan.DirectRole ? null : await VerifyAsync(plan, removed, cancellationToken).ConfigureAwait(false);
-        bool revoked = false;
-        // A direct role goes after the groups: the one planned, or one Jira's answer shows only now that the groups are gone.
-        if (paths is not null && plan.Resource is { } resource
-            && (plan.DirectRole || (verified is { RoleListedOnly: true } && await paths.HasDirectRoleAsync(request.AccountId, request.Product, cancellationToken).ConfigureAwait(false) == true)))
+        if (plan.DirectRole && await RevokeAsync(context, plan, removed, removed.Count == 0 ? lookNote : null, cancellationToken).ConfigureAwait(false) is { } failed)
         {
-            var revocation = new RoleRevocation(paths, request.AccountId, request.Product, resource);
-            var role = await ChangeSteps.RunAsync([revocation.Step((kind, message) => Line(context, plan, kind, null, message: message) with { Resource = resource, Role = AccessPathClient.UserRole }, removed.Count == 0 ? lookNote : null)],
-                context, cancellationToken).ConfigureAwait(false);
-            revoked = role.Changed.Count > 0;
-            if (role.Failed)
-            {
-                var failed = Outcome(context, plan, removed, RemovalStatus.Failed, role.FailureMessage, role.Failure);
-                return failed with { Result = failed.Result with { RoleRevoked = revoked }, Changed = failed.Changed || revoked };
-            }
-
-            verified = await VerifyAsync(plan, revoked ? [.. removed, "direct role"] : removed, cancellationToken).ConfigureAwait(false);
-            if (verified.Status != RemovalStatus.StillHasAccess && await revocation.RemainingAsync(cancellationToken).ConfigureAwait(false) is { } remaining)
-            {
-                verified = new Verification(RemovalStatus.StillHasAccess, remaining, false);
-            }
+            return failed;
         }
 
-        verified ??= await VerifyAsync(plan, removed, cancellationToken).ConfigureAwait(false);
-        Write(context, plan, JournalEvent.Verified, null, verified.Status, verified.Reason);
-        var outcome = Outcome(context, plan, removed, verified.Status, verified.Reason, null);
-        return outcome with { Result = outcome.Result with { RoleRevoked = revoked }, Changed = outcome.Changed || revoked };
+        if (BatchSize > 0)
+        {
+            return Unverified(context, plan, removed);
+        }
+
+        var (status, reason) = await FreeRemainingAsync(context, plan, removed, cancellationToken).ConfigureAwait(false);
+        Write(context, plan, JournalEvent.Verified, null, status, reason);
+        return Outcome(context, plan, removed, status, reason, null);
     }
 
     // The journal says what each change was judged on: the last look, or the input's data and its age.
@@ -136,7 +123,7 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
             : $"{judged}, from the input's data; no last look (no Admin API)";
     }
 
-    private async Task<Verification> VerifyAsync(RemovalPlan plan, IReadOnlyList<string> removed, CancellationToken cancellationToken)
+    private async Task<(RemovalStatus Status, string? Reason)> VerifyAsync(RemovalPlan plan, List<string> removed, CancellationToken cancellationToken)
     {
         var done = removed.Count > 0 ? RemovalStatus.Removed : RemovalStatus.NoAccess;
         try
@@ -145,33 +132,35 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
             var access = await jira.GetUserAccessAsync(plan.Request.AccountId, cancellationToken).ConfigureAwait(false);
             if (access is null)
             {
-                return new(done, "Jira no longer knows the user", false);
+                return (done, "Jira no longer knows the user");
             }
 
-            var remaining = role.Granting(access.Groups);
-            if (remaining.Count > 0)
-            {
-                string groups = string.Join(", ", remaining.Select(g => role.DefaultGroups.Any(d => d.Name == g.Name) ? $"'{g.Name}' (a default group)" : $"'{g.Name}'"));
-                return new(RemovalStatus.StillHasAccess, $"still in {groups}: added back since, or synced by an identity provider", false);
-            }
-
-            if (access.ApplicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                return new(RemovalStatus.StillHasAccess, paths is null
-                    ? $"Jira still lists {plan.Request.Product} among the user's application roles: held by a path Jira cannot change (a role assigned directly); connect with -AdminApiKey to revoke it"
-                    : $"Jira still lists {plan.Request.Product} among the user's application roles (granted another way, or not yet updated)", true);
-            }
-
-            return new(done, null, false);
+            return Verdict(role, plan, done, role.Granting(access.Groups), access.ApplicationRoleKeys);
         }
         catch (AtlassianApiException e)
         {
-            return new(done, $"not verified: reading the user's access back failed: {e.Message}", false);
+            return (done, $"not verified: reading the user's access back failed: {e.Message}");
         }
     }
 
-    // What the read back found; RoleListedOnly: Jira lists the product, but no group grants it.
-    private sealed record Verification(RemovalStatus Status, string? Reason, bool RoleListedOnly);
+    // What the groups (and application roles, when read) left after the changes say of the removal.
+    private (RemovalStatus Status, string? Reason) Verdict(ProductRole role, RemovalPlan plan, RemovalStatus done, IReadOnlyList<JiraGroup> remaining, IReadOnlyList<string> applicationRoleKeys)
+    {
+        if (remaining.Count > 0)
+        {
+            string groups = string.Join(", ", remaining.Select(g => role.DefaultGroups.Any(d => d.Name == g.Name) ? $"'{g.Name}' (a default group)" : $"'{g.Name}'"));
+            return (RemovalStatus.StillHasAccess, $"still in {groups}: added back since, or synced by an identity provider");
+        }
+
+        if (applicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            return (RemovalStatus.StillHasAccess, paths is null
+                ? $"Jira still lists {plan.Request.Product} among the user's application roles: held by a path Jira cannot change (a role assigned directly); connect with -AdminApiKey to revoke it"
+                : $"{ListedStill(plan)} (granted another way, or not yet updated)");
+        }
+
+        return (done, null);
+    }
 
     private void Write(ChangeContext context, RemovalPlan plan, JournalEvent kind, JiraGroup? group, RemovalStatus? status = null, string? message = null) =>
         context.Write(Line(context, plan, kind, group, status, message));
@@ -193,7 +182,11 @@ public sealed class RemovalChange(JiraRestClient jira, ProductRoleCache roles, R
 
     private ChangeOutcome<ProductAccessRemoval> Outcome(ChangeContext context, RemovalPlan plan, List<string> removed, RemovalStatus status, string? message, Exception? failure)
     {
-        var result = RemovalResults.From(plan, status, message, context.RunId, context.JournalPath, siteName) with { GroupsRemoved = removed.ToArray() };
+        var result = RemovalResults.From(plan, status, message, context.RunId, context.JournalPath, siteName) with
+        {
+            GroupsRemoved = removed.Where(r => r != RoleRevocation.StepName).ToArray(),
+            RoleRevoked = removed.Contains(RoleRevocation.StepName),
+        };
         return new ChangeOutcome<ProductAccessRemoval>(result, removed.Count > 0, status == RemovalStatus.Failed, message, failure);
     }
 }

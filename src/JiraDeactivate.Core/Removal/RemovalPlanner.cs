@@ -13,15 +13,25 @@ namespace JiraDeactivate.Core.Removal;
 /// activity data, and skipped when no longer inactive: at planning when <paramref name="lookWhenPlanning"/> (a
 /// preview or a plan), else right before the change (<see cref="LookAsync"/>, called by <see cref="RemovalChange"/>).
 /// <paramref name="directoryEmail"/> gives a user's email from the Admin API when Jira and the input give none.
+/// <paramref name="reads"/> gives the users' memberships (per user, or a snapshot of the groups; default per user).
 /// <paramref name="paths"/> (the Admin API) shows the paths besides groups: a user who also holds the product through
 /// a synced group is left unchanged, and a direct role is planned for revoking; without it every granting group is
 /// taken as local, and a user whom no group grants the product though Jira lists it is skipped.
 /// </remarks>
-public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, string? siteName, ProtectionPolicy policy, LastLook? lastLook = null,
-    bool lookWhenPlanning = true, Func<string, CancellationToken, Task<string?>>? directoryEmail = null, AccessPathReader? paths = null)
+public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, string? siteName, ProtectionPolicy policy, ILastLook? lastLook = null,
+    bool lookWhenPlanning = true, Func<string, CancellationToken, Task<string?>>? directoryEmail = null, RemovalReads? reads = null, AccessPathReader? paths = null)
 {
+    private readonly RemovalReads _reads = reads ?? new RemovalReads(jira, roles, ReadMode.PerUser);
+
     /// <summary>True when the last look is left for right before each change.</summary>
     public bool LooksBeforeChange => lastLook is not null && !lookWhenPlanning;
+
+    /// <summary>Where the plan's and the verification's facts come from.</summary>
+    public RemovalReads Reads => _reads;
+
+    /// <summary>The bulk reads for planning <paramref name="requests"/> (the last look too, in a preview), when cheaper than one read per user.</summary>
+    public Task PrepareAsync(IReadOnlyList<RemovalRequest> requests, CancellationToken cancellationToken) =>
+        _reads.PrepareAsync(requests, policy, lastLook is not null && lookWhenPlanning, cancellationToken);
 
     public async Task<RemovalPlan> PlanAsync(RemovalRequest request, CancellationToken cancellationToken)
     {
@@ -34,7 +44,7 @@ public sealed class RemovalPlanner(JiraRestClient jira, ProductRoleCache roles, 
         JiraUserAccess? access;
         try
         {
-            access = await jira.GetUserAccessAsync(request.AccountId, cancellationToken).ConfigureAwait(false);
+            access = await _reads.AccessAsync(request.AccountId, cancellationToken).ConfigureAwait(false);
         }
         catch (AtlassianApiException e)
         {

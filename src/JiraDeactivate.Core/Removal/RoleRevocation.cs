@@ -13,10 +13,13 @@ namespace JiraDeactivate.Core.Removal;
 /// </summary>
 public sealed class RoleRevocation(AccessPathReader paths, string accountId, JiraProduct product, string resource)
 {
+    /// <summary>The step's name among a removal's changes.</summary>
+    public const string StepName = "direct role";
+
     /// <summary>The step, journaled RoleRevoking, then RoleRevoked or RoleRevokeFailed; a failed call is read back.</summary>
     public ChangeStep Step(Func<JournalEvent, string?, JournalEntry> line, string? startNote) => new()
     {
-        Name = "direct role",
+        Name = StepName,
         Line = line,
         Starting = JournalEvent.RoleRevoking,
         Done = JournalEvent.RoleRevoked,

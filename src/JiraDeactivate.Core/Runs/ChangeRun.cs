@@ -96,13 +96,63 @@ public sealed class ChangeRun<TRequest, TPlan, TResult>
         Begin(approved, _change.Verb);
         host.Begun(JournalPath!, RunId);
         var stage = host.StartStage(RunStage.Changing, approved.Count);
-        await Parallel.ForEachAsync(approved, new ParallelOptions { MaxDegreeOfParallelism = limits.Changing, CancellationToken = cancellationToken }, async (plan, ct) =>
+        if (_change is IBatchedChange<TRequest, TPlan, TResult> { BatchSize: > 0 } batched)
         {
-            host.Changed(plan, await ExecuteAsync(plan, ct).ConfigureAwait(false));
-            stage.Step();
-        }).ConfigureAwait(false);
+            foreach (var batch in Batches(approved, batched.BatchSize))
+            {
+                await ChangeBatchAsync(batched, batch, host, stage, limits.Changing, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await Parallel.ForEachAsync(approved, new ParallelOptions { MaxDegreeOfParallelism = limits.Changing, CancellationToken = cancellationToken }, async (plan, ct) =>
+            {
+                host.Changed(plan, await ExecuteAsync(plan, ct).ConfigureAwait(false));
+                stage.Step();
+            }).ConfigureAwait(false);
+        }
+
         stage.Complete();
         return new RunReport<TPlan>(plans, approved.Count, Begun: true);
+    }
+
+    // Batches of equal size, none above the most: 600 users in batches of at most 500 are two of 300.
+    private static IEnumerable<TPlan[]> Batches(IReadOnlyList<TPlan> plans, int most)
+    {
+        int count = (plans.Count + most - 1) / most;
+        int size = (plans.Count + count - 1) / Math.Max(1, count);
+        return plans.Chunk(Math.Max(1, size));
+    }
+
+    // One batch: its reads, its changes, its verification. A stop reports the users changed so far as unverified.
+    private async Task ChangeBatchAsync(IBatchedChange<TRequest, TPlan, TResult> batched, TPlan[] batch, IRunHost<TPlan, TResult> host, IRunStage stage, int throttle, CancellationToken cancellationToken)
+    {
+        var context = _context!;
+        await batched.BeforeBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        var outcomes = new ChangeOutcome<TResult>?[batch.Length];
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Length), new ParallelOptions { MaxDegreeOfParallelism = throttle, CancellationToken = cancellationToken }, async (i, ct) =>
+                outcomes[i] = await ExecuteAsync(batch[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+            var verified = await batched.VerifyBatchAsync(batch.Select((plan, i) => (plan, outcomes[i]!)).ToList(), context, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < batch.Length; i++)
+            {
+                host.Changed(batch[i], verified[i]);
+                stage.Step();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            for (int i = 0; i < batch.Length; i++)
+            {
+                if (outcomes[i] is { } made)
+                {
+                    host.Changed(batch[i], batched.Stopped(batch[i], made, context));
+                }
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Plans every request, <paramref name="throttle"/> at a time; the plans in the requests' order.</summary>
@@ -110,6 +160,11 @@ public sealed class ChangeRun<TRequest, TPlan, TResult>
     {
         var plans = new TPlan[requests.Count];
         var stage = host.StartStage(RunStage.Planning, requests.Count);
+        if (_change is IBatchedChange<TRequest, TPlan, TResult> batched)
+        {
+            await batched.BeforePlanningAsync(requests, cancellationToken).ConfigureAwait(false);
+        }
+
         await Parallel.ForEachAsync(Enumerable.Range(0, requests.Count), new ParallelOptions { MaxDegreeOfParallelism = throttle, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             plans[i] = await PlanAsync(requests[i], ct).ConfigureAwait(false);

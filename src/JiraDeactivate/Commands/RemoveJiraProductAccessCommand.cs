@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Inactivity;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Products;
@@ -25,6 +26,7 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
     private readonly RunSummary _summary = RemovalCounts.Summary();
     // Boxed: the loader rule (Loading/ModuleInitializer.cs).
     private object _product = default(JiraProduct);
+    private object _readMode = ReadMode.Auto;
 
     /// <summary>The product to remove access from.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -35,6 +37,14 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true, DontShow = true)]
     [Alias("Action")]
     public string? PlannedAction { get; set; }
+
+    /// <summary>
+    /// How the run reads: Auto (default) chooses by cost for the run, bulk reads for many users (the v2 user search for the
+    /// last look, the members of the granting groups for the plan and the verification) and one read per user for a few;
+    /// PerUser reads each user on their own; Bulk reads in bulk whatever the run's size.
+    /// </summary>
+    [Parameter]
+    public ReadMode ReadMode { get => (ReadMode)_readMode; set => _readMode = value; }
 
     /// <summary>Emits one plan object per input (what would change and why) and changes nothing.</summary>
     [Parameter]
@@ -94,7 +104,7 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
         var (session, jira) = RequireJiraConnection();
         bool preview = IsPreview() || PlanOnly;
         DropOtherSites(session.SiteName);
-        var lastLook = LastLookOf(session);
+        var perUserLook = LastLookOf(session);
         string runId = RemovalJournal.NewRunId();
         var runStart = session.JiraStats?.Snapshot();
 
@@ -102,8 +112,12 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
         using var journal = preview ? null : OpenJournal(JournalPath, runId, KeyPath, KeyVault);
         var roles = new ProductRoleCache(jira);
         var paths = AccessPathsOf(session, "every granting group is taken as local, and a user whom no group grants the product is skipped.");
-        var planner = new RemovalPlanner(jira, roles, session.SiteName, ReadProtectionPolicy(session, jira, Exclude, ExcludeGroup, IncludeAppAccounts), lastLook,
-            lookWhenPlanning: preview, directoryEmail: DirectoryEmailOf(session), paths: paths);
+        var bulkLook = perUserLook is not null && ReadMode != ReadMode.PerUser
+            ? new BulkLastLook(new DirectorySearchReader(session.Admin!, session.Organization!.Id), perUserLook, session.CloudId)
+            : null;
+        var reads = new RemovalReads(jira, roles, ReadMode, bulkLook);
+        var planner = new RemovalPlanner(jira, roles, session.SiteName, ReadProtectionPolicy(session, jira, Exclude, ExcludeGroup, IncludeAppAccounts), (ILastLook?)bulkLook ?? perUserLook,
+            lookWhenPlanning: preview, directoryEmail: DirectoryEmailOf(session), reads: reads, paths: paths);
         var run = new ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval>(
             new RemovalChange(jira, roles, planner, session.SiteName, paths), session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
         var writing = new RunWriting<RemovalPlan, ProductAccessRemoval>("RemovalFuseTripped", "RemovalPlanFailed", "RemovalFailed", ProgressIds.Removal,

@@ -12,6 +12,9 @@ internal static class AdminUserSearch
 {
     private const int DefaultLimit = 50;
 
+    // The documented maximum of the accountIds filter (contract §2.6a).
+    private const int MaxAccountIds = 10;
+
     public static async Task<IResult> HandleAsync(HttpContext http, OrgState state, EmulatorConfig config, SearchPageFailures failures, string orgId, string directoryId)
     {
         if (Unavailable(config) is { } unavailable)
@@ -34,6 +37,11 @@ internal static class AdminUserSearch
         if (body.SearchTerm is not null && body.Emails is not null)
         {
             return BadRequest("searchTerm and emails cannot be used together.");
+        }
+
+        if (body.AccountIds is { Count: > MaxAccountIds })
+        {
+            return BadRequest($"accountIds takes at most {MaxAccountIds} account IDs.");
         }
 
         if (body.Limit is { } asked && (asked < 1 || asked > config.SearchMaxLimit))

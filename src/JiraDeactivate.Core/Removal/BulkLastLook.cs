@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Inactivity;
+using JiraDeactivate.Core.Judgments;
+using JiraDeactivate.Core.Products;
+
+namespace JiraDeactivate.Core.Removal;
+
+/// <summary>
+/// The last look in bulk: the v2 user search's records of a batch of users, read right before the batch changes
+/// (<see cref="ReadAsync"/>), judge those it gives a dated entry of the product on this site; a user the search is
+/// silent about (no entry, an undated one, a key this module cannot name) or that was not read gets the per-user
+/// look, the authority, under the same rules.
+/// </summary>
+public sealed class BulkLastLook(DirectorySearchReader search, LastLook perUser, string? cloudId, TimeProvider? time = null) : ILastLook
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<string, (DateTime At, DirectoryUser? Record)> _read = new(StringComparer.Ordinal);
+    private int _perUserLooks;
+
+    /// <summary>How many users got the per-user look since the run began (the search was silent about them).</summary>
+    public int PerUserLooks => _perUserLooks;
+
+    /// <summary>
+    /// Reads the search's records of <paramref name="accountIds"/> now, replacing any read before. A failed search is
+    /// not an error: those users get the per-user look.
+    /// </summary>
+    public async Task ReadAsync(IReadOnlyCollection<string> accountIds, int directorySizeAtLeast, CancellationToken cancellationToken)
+    {
+        DateTime at = _time.GetUtcNow().UtcDateTime;
+        IReadOnlyDictionary<string, DirectoryUser> records;
+        try
+        {
+            records = await search.ReadAsync(accountIds, directorySizeAtLeast, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AtlassianApiException)
+        {
+            records = new Dictionary<string, DirectoryUser>();
+        }
+
+        foreach (string id in accountIds)
+        {
+            _read[id] = (at, records.GetValueOrDefault(id));
+        }
+    }
+
+    public async Task<LastLookResult> CheckAsync(string accountId, JiraProduct product, InactivityJudgment judgment, CancellationToken cancellationToken)
+    {
+        if (_read.TryRemove(accountId, out var read) && SearchEvidence.DatedActivity(read.Record, product, cloudId) is { } lastActive)
+        {
+            var verdict = new InactivityRule(judgment.MoreThan, read.At).Evaluate(lastActive, read.Record!.AddedToOrg);
+            return new LastLookResult(read.At, verdict, lastActive, null);
+        }
+
+        Interlocked.Increment(ref _perUserLooks);
+        return await perUser.CheckAsync(accountId, product, judgment, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,126 @@
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Products;
+using JiraDeactivate.Core.Protections;
+
+namespace JiraDeactivate.Core.Removal;
+
+/// <summary>
+/// Where a removal run gets its facts: the users' memberships for the plan and the verification, one read per user
+/// or a snapshot of the groups' members, and the last look, per user or from the v2 user search. Each is chosen by
+/// what it costs for the run (<see cref="ReadMode.Auto"/>), or as asked.
+/// </summary>
+/// <remarks>
+/// The planner's snapshot holds the groups that grant the products and every protected group (the administrators'
+/// groups and those -ExcludeGroup names, found in the list of all groups), so every protection is still checked; a
+/// user in none of them gets the per-user read. The verification's snapshot reads the granting groups again after
+/// the changes, whole: a membership added since the plan is caught there.
+/// </remarks>
+public sealed class RemovalReads(JiraRestClient jira, ProductRoleCache roles, ReadMode mode, BulkLastLook? bulkLook = null)
+{
+    /// <summary>Below this many users, Auto takes the per-user last look: one search call per ten users saves little, and a silent answer costs the per-user call anyway.</summary>
+    public const int BulkLookFrom = 10;
+
+    private GroupMembershipSnapshot? _plan;
+
+    public ReadMode Mode => mode;
+
+    /// <summary>True when the run goes in batches whose verification is read in bulk when cheaper.</summary>
+    public bool Batched => mode != ReadMode.PerUser;
+
+    /// <summary>The planner's snapshot, when it was read.</summary>
+    public GroupMembershipSnapshot? PlanSnapshot => _plan;
+
+    /// <summary>The bulk reads before planning <paramref name="requests"/>, when cheaper than one read per user. A failure leaves the per-user reads.</summary>
+    public async Task PrepareAsync(IReadOnlyList<RemovalRequest> requests, ProtectionPolicy policy, bool lookNow, CancellationToken cancellationToken)
+    {
+        if (mode == ReadMode.PerUser || requests.Count == 0)
+        {
+            return;
+        }
+
+        var productRoles = new List<ProductRole>();
+        foreach (var product in requests.Select(r => r.Product).Distinct())
+        {
+            productRoles.Add(await roles.GetAsync(product, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (lookNow)
+        {
+            await LookAheadAsync(requests.Select(r => r.AccountId).ToList(), productRoles, cancellationToken).ConfigureAwait(false);
+        }
+
+        var granting = productRoles.SelectMany(r => r.Groups).Distinct().ToList();
+        if (mode == ReadMode.Auto && EstimatedPages(productRoles) >= requests.Count)
+        {
+            return;
+        }
+
+        try
+        {
+            var all = await jira.GetAllGroupsAsync(cancellationToken).ConfigureAwait(false);
+            var groups = granting.Concat(all.Concat(policy.AdministratorGroups.Groups).Where(policy.IsProtected)).Distinct().ToList();
+            _plan = await GroupMembershipSnapshot.ReadAsync(jira, groups, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AtlassianApiException)
+        {
+            _plan = null;
+        }
+    }
+
+    /// <summary>The user's membership facts for the plan: from the snapshot, else read now; null when Jira does not know the user.</summary>
+    /// <exception cref="AtlassianApiException">The per-user read failed.</exception>
+    public async Task<JiraUserAccess?> AccessAsync(string accountId, CancellationToken cancellationToken) =>
+        _plan?.AccessOf(accountId) ?? await jira.GetUserAccessAsync(accountId, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The last look in bulk for <paramref name="plans"/>, right before their changes, when the run takes it in bulk.</summary>
+    public async Task LookBeforeChangeAsync(IReadOnlyList<RemovalPlan> plans, CancellationToken cancellationToken)
+    {
+        var changing = plans.Where(p => p.ChangesAccess).ToList();
+        if (changing.Count == 0)
+        {
+            return;
+        }
+
+        var productRoles = new List<ProductRole>();
+        foreach (var product in changing.Select(p => p.Request.Product).Distinct())
+        {
+            productRoles.Add(await roles.GetAsync(product, cancellationToken).ConfigureAwait(false));
+        }
+
+        await LookAheadAsync(changing.Select(p => p.Request.AccountId).ToList(), productRoles, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The granting groups of <paramref name="product"/> that hold each user now, from a snapshot read for them, when
+    /// it costs fewer calls than one read per user; null when they are to be read one at a time.
+    /// </summary>
+    /// <exception cref="AtlassianApiException">The snapshot could not be read.</exception>
+    public async Task<Func<string, IReadOnlyList<JiraGroup>>?> ReadBackAsync(JiraProduct product, int users, CancellationToken cancellationToken)
+    {
+        var role = await roles.GetAsync(product, cancellationToken).ConfigureAwait(false);
+        int pages = _plan?.PagesFor(role.Groups) ?? EstimatedPages([role]);
+        if (mode == ReadMode.PerUser || (mode == ReadMode.Auto && pages >= users))
+        {
+            return null;
+        }
+
+        var snapshot = await GroupMembershipSnapshot.ReadAsync(jira, role.Groups, cancellationToken).ConfigureAwait(false);
+        return snapshot.GroupsOf;
+    }
+
+    private async Task LookAheadAsync(IReadOnlyList<string> accountIds, IReadOnlyList<ProductRole> productRoles, CancellationToken cancellationToken)
+    {
+        if (bulkLook is null || (mode == ReadMode.Auto && accountIds.Count < BulkLookFrom))
+        {
+            return;
+        }
+
+        // Everyone counted against a product's licence is in the directory: a lower bound of its size.
+        await bulkLook.ReadAsync(accountIds, productRoles.Max(r => r.UsersCounted), cancellationToken).ConfigureAwait(false);
+    }
+
+    // What the snapshot of the granting groups costs at least: a page per 50 users counted against the licence, and a
+    // page per group.
+    private static int EstimatedPages(IEnumerable<ProductRole> productRoles) =>
+        productRoles.Sum(r => (r.UsersCounted / JiraRestClient.PageSize) + r.Groups.Count);
+}
