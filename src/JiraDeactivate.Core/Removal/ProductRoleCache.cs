@@ -11,4 +11,7 @@ public sealed class ProductRoleCache(JiraRestClient jira)
 
     public Task<ProductRole> GetAsync(JiraProduct product, CancellationToken cancellationToken) =>
         _roles.GetOrAdd(product, p => new Lazy<Task<ProductRole>>(() => jira.GetProductRoleAsync(ProductNames.ApplicationRoleKey(p), cancellationToken))).Value;
+
+    /// <summary>The groups of <paramref name="groups"/> that grant the role (<see cref="ProductRole.Granting"/>).</summary>
+    public static IReadOnlyList<JiraGroup> Granting(ProductRole role, IEnumerable<JiraGroup> groups) => role.Granting(groups);
 }
