@@ -17,6 +17,14 @@ namespace JiraDeactivate.Core.Inactivity;
 public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient admin, Organization organization, string? siteName, string? cloudId)
 {
     private static readonly string[] s_searchExpand = ["productAccess"];
+    private static readonly string[] s_byGroup = ["group"];
+    private static readonly string[] s_notByGroup = ["not by a group"];
+
+    // Holders whom no granting group explains (found through the search, confirmed by Jira).
+    private readonly ConcurrentDictionary<string, bool> _notByGroup = new(StringComparer.Ordinal);
+
+    // The granting groups each member was listed in.
+    private readonly ConcurrentDictionary<string, List<string>> _groupsOf = new(StringComparer.Ordinal);
 
     /// <summary>What the last run used and how many calls of each kind it made; set when a run ends.</summary>
     public ApiCollectSummary? Summary { get; private set; }
@@ -30,7 +38,7 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         var counts = new Counts(options.Progress);
 
         var search = options.Source == ApiActivitySource.PerUser ? Task.FromResult(SearchIndex.NotUsed) : ReadSearchAsync(options, stop.Token);
-        var listing = ListMembersAsync(role, options, members.Writer, counts, stop.Token);
+        var listing = ListMembersAsync(role, product, options, members.Writer, search, counts, stop.Token);
         var fetching = Parallel.ForEachAsync(members.Reader.ReadAllAsync(stop.Token),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.ThrottleLimit), CancellationToken = stop.Token },
             async (account, token) =>
@@ -104,7 +112,10 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         return await FetchAsync(account, record, product, counts, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task ListMembersAsync(ProductRole role, ApiCollectOptions options, ChannelWriter<JiraAccount> writer, Counts counts, CancellationToken cancellationToken)
+    // The members of the granting groups, then the holders no group explains: users the v2 search lists with the
+    // product on the site (a role assigned directly), each confirmed by Jira's application roles.
+    private async Task ListMembersAsync(ProductRole role, JiraProduct product, ApiCollectOptions options, ChannelWriter<JiraAccount> writer, Task<SearchIndex> search, Counts counts,
+        CancellationToken cancellationToken)
     {
         var seen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         try
@@ -115,11 +126,39 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
                 {
                     bool skipped = (account.IsApp && !options.IncludeAppAccounts) || (!account.Active && !options.IncludeInactiveAccounts)
                         || options.IsExcluded(account.AccountId, account.Email);
+                    if (!skipped)
+                    {
+                        var groups = _groupsOf.GetOrAdd(account.AccountId, _ => []);
+                        lock (groups)
+                        {
+                            groups.Add(group.Name);
+                        }
+                    }
+
                     if (!skipped && seen.TryAdd(account.AccountId, true))
                     {
                         counts.Found();
                         await writer.WriteAsync(account, token).ConfigureAwait(false);
                     }
+                }
+            }).ConfigureAwait(false);
+            var index = await search.ConfigureAwait(false);
+            var candidates = index.Records.Values.Where(r => !seen.ContainsKey(r.AccountId) && SearchEvidence.Lists(r, product, cloudId) && !options.IsExcluded(r.AccountId, r.Email)).ToList();
+            await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (record, token) =>
+            {
+                if (await jira.GetUserAccessAsync(record.AccountId, token).ConfigureAwait(false) is not { } access
+                    || !access.ApplicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase) || role.Granting(access.Groups).Count > 0)
+                {
+                    return;
+                }
+
+                var account = access.Account;
+                bool skipped = (account.IsApp && !options.IncludeAppAccounts) || (!account.Active && !options.IncludeInactiveAccounts);
+                if (!skipped && seen.TryAdd(account.AccountId, true))
+                {
+                    _notByGroup[account.AccountId] = true;
+                    counts.Found();
+                    await writer.WriteAsync(account, token).ConfigureAwait(false);
                 }
             }).ConfigureAwait(false);
             counts.ListingDone();
@@ -166,7 +205,23 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         AddedToOrg = addedToOrg,
         Products = [new ProductActivity(ProductNames.AdminApiKey(product), product, siteName, HasAccess: true, lastActive)],
         SourceValue = ActivitySource.Api,
+        AccessPaths = _notByGroup.ContainsKey(account.AccountId) ? s_notByGroup : s_byGroup,
+        Groups = GroupsOf(account.AccountId),
     };
+
+    // The granting groups the member was listed in so far: groups listed after the member was judged are missing.
+    private string[] GroupsOf(string accountId)
+    {
+        if (!_groupsOf.TryGetValue(accountId, out var groups))
+        {
+            return [];
+        }
+
+        lock (groups)
+        {
+            return [.. groups.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+        }
+    }
 
     private sealed class Counts(Action<ApiCollectProgress>? report)
     {

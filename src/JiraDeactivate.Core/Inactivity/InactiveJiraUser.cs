@@ -41,6 +41,15 @@ public sealed class InactiveJiraUser
     /// <summary>The user's groups, when the source names them (the Export users CSV does; the API path does not).</summary>
     public TextList Groups { get; init; } = TextList.Empty;
 
+    /// <summary>
+    /// How the user holds the product: "group", "synced group" (an identity provider's: removal leaves the user to it),
+    /// "not by a group" (a role assigned directly, which only the Admin API frees); empty when the source does not tell.
+    /// </summary>
+    public TextList AccessPaths { get; init; } = TextList.Empty;
+
+    /// <summary>The user's groups an identity provider syncs (read with the Admin API): the seat is freed there, not here.</summary>
+    public TextList SyncedGroups { get; init; } = TextList.Empty;
+
     /// <summary>Where the activity data came from (<see cref="ActivitySource"/>), by name.</summary>
     public string Source => SourceValue.ToString();
 

@@ -42,6 +42,10 @@ internal static class SearchEvidence
         return onSite.Where(p => ProductNames.FromSearchKey(p.Key) == product).Max(p => p.LastActive);
     }
 
+    /// <summary>True when the record has an entry for <paramref name="product"/> on the site (a hint of holding, not proof: Jira confirms it).</summary>
+    public static bool Lists(DirectoryUser record, JiraProduct product, string? cloudId) =>
+        record.ProductAccess?.Any(p => ProductNames.FromSearchKey(p.Key) == product && IsSite(p.Id, cloudId)) == true;
+
     /// <summary>
     /// The account's state where the search says it exactly; null when it says nothing this module knows. The
     /// composite status is a mix of accountStatus and membershipStatus, so all three are read.

@@ -55,6 +55,10 @@ public sealed class AccessPathReader(AccessPathClient client, string organizatio
         return new ProductHolding(local, synced, direct, listed, PathsVisible: true);
     }
 
+    /// <summary>The names of the product's granting groups an identity provider syncs (the run's one groups search).</summary>
+    public async Task<IReadOnlySet<string>> SyncedGroupNamesAsync(JiraProduct product, CancellationToken cancellationToken) =>
+        (await GroupsAsync(product, cancellationToken).ConfigureAwait(false)).Where(g => g.IsSynced && g.Name is not null).Select(g => g.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>True when the user holds the product's role directly; null when the directory does not know the user.</summary>
     public async Task<bool?> HasDirectRoleAsync(string accountId, JiraProduct product, CancellationToken cancellationToken)
     {

@@ -25,6 +25,15 @@ public sealed record JiraProductAccess
     /// <summary>The user's groups that grant the product.</summary>
     public TextList Groups { get; init; } = TextList.Empty;
 
+    /// <summary>Those of the groups an identity provider syncs (with the Admin API): removal leaves the user to it.</summary>
+    public TextList SyncedGroups { get; init; } = TextList.Empty;
+
+    /// <summary>True when the user holds the product's role directly (Admin API role assignments); null when not read.</summary>
+    public bool? DirectRole { get; init; }
+
+    /// <summary>Every path that grants the product: "group", "synced group", "direct role", "not by a group".</summary>
+    public TextList AccessPaths { get; init; } = TextList.Empty;
+
     /// <summary>Those of the groups that are the product's default groups.</summary>
     public TextList DefaultGroups { get; init; } = TextList.Empty;
 

@@ -29,6 +29,9 @@ public sealed class JiraUserActivity
 
     public TextList Groups { get; init; } = TextList.Empty;
 
+    /// <summary>How the user holds the product, when the source tells: "group", or "not by a group" (a role assigned directly).</summary>
+    public TextList AccessPaths { get; init; } = TextList.Empty;
+
     /// <summary>Per product and site: access and last activity ("JiraSoftware on acme: 2026-10-21; ..." as text).</summary>
     public ProductActivityList Products { get; init; } = ProductActivityList.Empty;
 

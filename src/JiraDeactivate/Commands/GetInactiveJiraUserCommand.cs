@@ -117,9 +117,34 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
 
         Product = [.. Product.Distinct()];
         var seal = OpenJudgmentSeal();
-        _selectors = [.. Product.Select(product => new InactiveUserSelector(product, rule, _filter, seal))];
+        var synced = SyncedGroupsOf(Product);
+        _selectors = [.. Product.Select((product, i) => new InactiveUserSelector(product, rule, _filter, seal, synced[i]))];
         _productSeen = new bool[Product.Length];
         WriteVerbose($"Inactive in {string.Join(" and ", Product)}: last activity before {rule.ActivityDataDate.AddDays(-MoreThan):yyyy-MM-dd} (UTC; more than {MoreThan} days before {rule.ActivityDataDate:yyyy-MM-dd}, the last day Atlassian's data is sure to cover at {rule.AsOf:u}).");
+    }
+
+    // With the Admin API, each product's synced groups (one groups search per product), so the objects say who holds
+    // the product through an identity provider; null per product when that cannot be read.
+    private IReadOnlySet<string>?[] SyncedGroupsOf(JiraProduct[] products)
+    {
+        var session = ConnectedSession();
+        if (session?.Jira is null || AccessPathsOf(session, null) is not { } paths)
+        {
+            return new IReadOnlySet<string>?[products.Length];
+        }
+
+        return [.. products.Select(product =>
+        {
+            try
+            {
+                return paths.SyncedGroupNamesAsync(product, CancellationToken).GetAwaiter().GetResult();
+            }
+            catch (AtlassianApiException e)
+            {
+                WriteWarning($"The groups synced from an identity provider could not be read ({e.Message}): the results do not say who holds {product} through one.");
+                return null;
+            }
+        })];
     }
 
     protected override void ProcessRecord()

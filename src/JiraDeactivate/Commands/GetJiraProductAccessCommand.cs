@@ -42,7 +42,8 @@ public sealed class GetJiraProductAccessCommand : JiraCmdlet
         var (session, jira) = RequireJiraConnection();
 
         JiraProduct[] products = Product.Length > 0 ? [.. Product.Distinct()] : Enum.GetValues<JiraProduct>();
-        var reader = new ProductAccessReader(jira, new ProductRoleCache(jira), session.SiteName, session.Lifecycle, session.Organization?.Id);
+        var reader = new ProductAccessReader(jira, new ProductRoleCache(jira), session.SiteName, session.Lifecycle, session.Organization?.Id,
+            AccessPathsOf(session, "the groups are shown without their source, and a role assigned directly only as an application role Jira lists."));
         var results = new IReadOnlyList<JiraProductAccess>?[_accounts.Count];
         RunForEach(Enumerable.Range(0, _accounts.Count).ToList(), ThrottleLimit, ProgressIds.ProductAccess, $"Get-JiraProductAccess: reading {_accounts.Count} users", async (i, queue, ct) =>
         {
