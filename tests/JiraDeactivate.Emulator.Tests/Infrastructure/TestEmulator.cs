@@ -41,7 +41,7 @@ public sealed class TestEmulator : IAsyncDisposable
     public string OrgId => Info.OrgId;
 
     public static async Task<TestEmulator> StartAsync(
-        int users = 60, int? seed = 7, EmulatorConfig? config = null, TimeProvider? clock = null, int orgs = 1, string? stateFile = null)
+        int users = 60, int? seed = 7, EmulatorConfig? config = null, TimeProvider? clock = null, int orgs = 1, string? stateFile = null, int accessPaths = 0)
     {
         var options = new EmulatorOptions
         {
@@ -49,6 +49,7 @@ public sealed class TestEmulator : IAsyncDisposable
             Seed = seed,
             AsOf = AsOf,
             Orgs = orgs,
+            AccessPaths = accessPaths,
             StateFile = stateFile,
             Config = config ?? new EmulatorConfig(),
             Clock = clock ?? TimeProvider.System,
