@@ -29,9 +29,21 @@ public sealed class RunSummaryTests
         var summary = RemovalCounts.Summary();
         summary.Add(RemovalStatus.Removed, null);
 
-        Assert.Equal("removed the access of 1 user; skipped 0; no access 0; failed 0.", summary.Describe(preview: false));
+        Assert.Equal("removed the access of 1 user; skipped 0; no access 0; seats freed 1; failed 0.", summary.Describe(preview: false));
         summary.Add(RemovalStatus.StillHasAccess, null);
-        Assert.Equal("removed the access of 1 user; skipped 0; no access 0; still has access 1; failed 0.", summary.Describe(preview: false));
+        Assert.Equal("removed the access of 1 user; skipped 0; no access 0; still has access 1; seats freed 1; failed 0.", summary.Describe(preview: false));
+    }
+
+    [Fact]
+    public void A_removal_counts_the_users_an_identity_provider_manages_apart_and_frees_seats_only_for_Removed()
+    {
+        var summary = RemovalCounts.Summary();
+        summary.Add(RemovalStatus.ManagedByIdentityProvider, "managed by the identity provider");
+        summary.Add((RemovalStatus?)null, null);
+
+        Assert.Equal("would remove the access of 1 user; skipped 0; no access 0; managed by the identity provider 1; failed 0.", summary.Describe(preview: true));
+        summary.Add(RemovalStatus.Removed, null);
+        Assert.Contains("managed by the identity provider 1; seats freed 1;", summary.Describe(preview: false), StringComparison.Ordinal);
     }
 
     [Fact]
