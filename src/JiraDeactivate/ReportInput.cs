@@ -49,6 +49,7 @@ internal static class ReportInput
                     MoreThan = user.MoreThan,
                     AsOf = user.AsOf,
                     Groups = user.Groups,
+                    SyncedGroups = user.SyncedGroups,
                     Plan = PlanValues(input),
                 });
                 return null;
@@ -123,6 +124,7 @@ internal static class ReportInput
                 MoreThan = Value<int?>(input, "MoreThan") is > 0 and var days ? days : null,
                 AsOf = Value<DateTime?>(input, "AsOf"),
                 Groups = List(input, "Groups"),
+                SyncedGroups = List(input, "SyncedGroups"),
                 Plan = PlanValues(input),
             });
             return null;

@@ -82,6 +82,26 @@ Describe 'Remove-JiraProductAccess on every path' {
         Get-Seats | Should -Be $before
     }
 
+    It 'reads no role assignment for users whom groups explain, and the groups once per run (<Mode>)' -ForEach @(
+        @{ Mode = 'PerUser' }
+        @{ Mode = 'Bulk' }
+    ) {
+        Reset-Emulator
+        $judged = @(Get-Judged 'Api' | Where-Object { $_.AccountId -notin $directIds -and $_.AccountId -notin $syncedIds })
+        $before = Get-Seats
+        Invoke-RestMethod -Method Post "$($emu.controlUrl)/stats/reset" | Out-Null
+        $results = @($judged | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive "budget-$Mode.jsonl") -ReadMode $Mode 6>$null)
+        $routes = (Get-JiraEmulatorStats $emu).routes
+        function Count([string] $Route) { [int](@($routes | Where-Object route -like $Route) | Measure-Object count -Sum).Sum }
+        $removed = @($results | Where-Object Status -eq 'Removed').Count
+        $removed | Should -BeGreaterThan 10
+        ($before - (Get-Seats)) | Should -Be $removed
+        Count '*/role-assignments' | Should -Be 0
+        Count '*/roles/revoke' | Should -Be 0
+        Count '*/groups/search' | Should -Be 1
+        Count '*/workspaces' | Should -Be 1
+    }
+
     It 'names the synced holders in -WhatIf, -PlanOnly and the summary, and changes nothing' {
         Reset-Emulator
         $pathsBefore = Get-Paths

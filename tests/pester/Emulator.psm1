@@ -100,7 +100,9 @@ function Set-JiraEmulatorConfig {
         # answerFault (invalidJson, htmlPage, truncatedBody, redirect), answerFaultStatus, redirectTo, dropAfterRate,
         # adminRateLimit, and for the v2 user search searchMaxLimit, searchJiraKey, searchServiceManagementKey,
         # searchListsUndated, searchProductId, searchFault (off, forbidden, methodNotAllowed, unreadable), searchOmits,
-        # searchFailPage, searchFailTimes, searchFailStatus.
+        # searchFailPage, searchFailTimes, searchFailStatus; for the access paths (issue 23) revokeStripsGroups,
+        # syncedGroupRemoval (refuse, revert), syncedGroupFlags (externalSynced,managedBy,modifiable),
+        # workspaceAriOwner (jira, jira-software), roleChangeStatus (204, 200).
         [Parameter(Mandatory, Position = 1)]
         [hashtable] $Config
     )

@@ -10,8 +10,8 @@ namespace JiraDeactivate.Core.History;
 /// </summary>
 public static class ChangeRunHistory
 {
-    private static readonly HashSet<JournalEvent> s_changes = [JournalEvent.Removed, JournalEvent.Suspended];
-    private static readonly HashSet<JournalEvent> s_undoings = [JournalEvent.Restored, JournalEvent.AlreadyRestored, JournalEvent.Resumed, JournalEvent.AlreadyResumed];
+    private static readonly HashSet<JournalEvent> s_changes = [JournalEvent.Removed, JournalEvent.RoleRevoked, JournalEvent.Suspended];
+    private static readonly HashSet<JournalEvent> s_undoings = [JournalEvent.Restored, JournalEvent.AlreadyRestored, JournalEvent.RoleGranted, JournalEvent.RoleAlreadyGranted, JournalEvent.Resumed, JournalEvent.AlreadyResumed];
 
     /// <summary>The runs of <paramref name="journalPath"/>, in the order they began.</summary>
     /// <exception cref="JournalException">The file is not a journal (a line longer than any journal line).</exception>

@@ -12,7 +12,7 @@ namespace JiraDeactivate.Core.Paths;
 /// </summary>
 /// <param name="client">The Admin API's access-path calls.</param>
 /// <param name="organizationId">The organization.</param>
-/// <param name="directoryIds">The organization's directories (one under centralized user management); "-" is used when there are several.</param>
+/// <param name="directoryIds">The organization's directories (one under centralized user management); "-" is used when there are several, or the list fails.</param>
 /// <param name="cloudId">The connected site's cloud ID.</param>
 /// <param name="site">The connected site's address.</param>
 public sealed class AccessPathReader(AccessPathClient client, string organizationId, Func<CancellationToken, Task<IReadOnlyList<string>>> directoryIds, string? cloudId, Uri? site)
@@ -96,8 +96,16 @@ public sealed class AccessPathReader(AccessPathClient client, string organizatio
     private Task<string> DirectoryAsync(CancellationToken cancellationToken) =>
         LazyInitializer.EnsureInitialized(ref _directory, () => new Lazy<Task<string>>(async () =>
         {
-            var ids = await directoryIds(cancellationToken).ConfigureAwait(false);
-            return ids.Count == 1 ? ids[0] : "-";
+            // "-" (every directory the key may manage) when the list cannot tell one: the routes that follow say whether they take it.
+            try
+            {
+                var ids = await directoryIds(cancellationToken).ConfigureAwait(false);
+                return ids.Count == 1 ? ids[0] : "-";
+            }
+            catch (AtlassianApiException)
+            {
+                return "-";
+            }
         })).Value;
 
     private static bool Listed(JiraUserAccess access, ProductRole role) => access.ApplicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase);

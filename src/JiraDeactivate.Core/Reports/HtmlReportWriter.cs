@@ -85,15 +85,15 @@ public static class HtmlReportWriter
         if (summary.FreedSeats is { } freed)
         {
             Card(writer, "freed", ReportNumbers.Count(freed), "seats freed (removed)");
-            if (summary.IdentityProviderSeats is > 0 and var managed)
-            {
-                Card(writer, "identity-provider", ReportNumbers.Count(managed), "seats an identity-provider change would free (synced groups, left unchanged)");
-            }
-
             if (summary.CostFreedPerMonth is { } saved)
             {
                 Card(writer, "saved", ReportNumbers.Money(saved, currency), $"a month saved ({ReportNumbers.Money(saved * 12, currency)} a year)");
             }
+        }
+
+        if (summary.IdentityProviderSeats > 0)
+        {
+            Card(writer, "identity-provider", ReportNumbers.Count(summary.IdentityProviderSeats), "seats an identity-provider change would free (synced groups, left to it)");
         }
 
         writer.Write("</div>\n");

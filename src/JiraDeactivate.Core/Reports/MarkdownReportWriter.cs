@@ -27,9 +27,9 @@ public static class MarkdownReportWriter
         }
 
         writer.Write(freed ? $"; {ReportNumbers.Count(summary.FreedSeats)} seats freed.\n" : ".\n");
-        if (summary.IdentityProviderSeats is > 0 and var managed)
+        if (summary.IdentityProviderSeats > 0)
         {
-            writer.Write($"\n{ReportNumbers.Count(managed)} seats an identity-provider change would free: those users also hold the product through a synced group, so they were left unchanged (see ManagedByIdentityProvider below).\n");
+            writer.Write($"\n{ReportNumbers.Count(summary.IdentityProviderSeats)} seats an identity-provider change would free: those users also hold the product through a group an identity provider syncs, which a removal leaves to it.\n");
         }
 
         writer.Write("\n## Summary per product and site\n\n| Product | Site | Seats | Used | Inactive users |");

@@ -43,7 +43,7 @@ public sealed record ProductSummary
 
     /// <summary>
     /// Seats an identity-provider change would free: removal results ManagedByIdentityProvider (the product also comes
-    /// from a synced group); null when no removal results were given.
+    /// from a synced group), or, without removal results, inactive users whose SyncedGroups name one.
     /// </summary>
     public int? HeldByIdentityProvider { get; init; }
 
@@ -91,7 +91,7 @@ public sealed record ProductSummary
                 InactiveOver = Thresholds.Select(t => isAnalysed && (users.Count == 0 || t >= moreThan) ? users.Count(u => !u.NeverActive && u.DaysInactive > t) : (int?)null).ToArray(),
                 NeverUsed = isAnalysed ? users.Count(u => u.NeverActive) : null,
                 Freed = freed,
-                HeldByIdentityProvider = Count("ManagedByIdentityProvider"),
+                HeldByIdentityProvider = anyRemovals ? Count("ManagedByIdentityProvider") : users.Count(u => u.SyncedGroups.Count > 0),
                 CostAtStake = price * inactive,
                 CostFreed = price * freed,
             });

@@ -16,8 +16,8 @@ public sealed record ReportSummary
     /// <summary>Seats freed by the removal results; null when none were given.</summary>
     public int? FreedSeats { get; init; }
 
-    /// <summary>Seats an identity-provider change would free (removal results ManagedByIdentityProvider); null when no removal results were given.</summary>
-    public int? IdentityProviderSeats { get; init; }
+    /// <summary>Seats an identity-provider change would free (see <see cref="ProductSummary.HeldByIdentityProvider"/>).</summary>
+    public int IdentityProviderSeats { get; init; }
 
     /// <summary>The monthly cost of the seats at stake; null without a price.</summary>
     public decimal? CostAtStakePerMonth { get; init; }
@@ -50,7 +50,7 @@ public sealed record ReportSummary
             InactiveSeats = seats,
             NeverUsedSeats = rows.Sum(r => r.NeverUsed ?? 0),
             FreedSeats = freed,
-            IdentityProviderSeats = freed is null ? null : rows.Sum(r => r.HeldByIdentityProvider ?? 0),
+            IdentityProviderSeats = rows.Sum(r => r.HeldByIdentityProvider ?? 0),
             CostAtStakePerMonth = price * seats,
             CostFreedPerMonth = price * freed,
             Periods = report.Users.Where(u => u.MoreThan is not null).Select(u => u.MoreThan!.Value).Distinct().Order().ToArray(),

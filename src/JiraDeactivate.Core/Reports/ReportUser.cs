@@ -34,6 +34,9 @@ public sealed record ReportUser
     /// <summary>The user's groups, when the input names them (the Export users CSV does).</summary>
     public IReadOnlyList<string> Groups { get; init; } = [];
 
+    /// <summary>The user's groups an identity provider syncs (Get-InactiveJiraUser with the Admin API): a removal leaves the seat to it.</summary>
+    public IReadOnlyList<string> SyncedGroups { get; init; } = [];
+
     /// <summary>
     /// The input's own values of the properties Remove-JiraProductAccess binds (AccountId, Product, Site, the
     /// judgment ...), as text, unchanged: the page's selection downloads them as the plan file.

@@ -105,6 +105,40 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void Users_an_identity_provider_manages_are_counted_as_the_seats_its_change_would_free()
+    {
+        var report = ReportSamples.Report([User("a", 200), User("b", 200), User("c", 200)]);
+        report.Results.Add(new ReportResult { AccountId = "a", Product = "JiraSoftware", Site = "acme", Status = "Removed" });
+        report.Results.Add(new ReportResult { AccountId = "b", Product = "JiraSoftware", Site = "acme", Status = "ManagedByIdentityProvider", Message = "holds JiraSoftware through 'idp-jira-users'" });
+        report.Results.Add(new ReportResult { AccountId = "c", Product = "JiraSoftware", Site = "acme", Status = "ManagedByIdentityProvider" });
+
+        var summary = report.Summarize();
+
+        Assert.Equal((1, 2), (summary.FreedSeats, summary.IdentityProviderSeats));
+        Assert.Equal(2, summary.Rows.Single().HeldByIdentityProvider);
+        Assert.Contains("2 seats an identity-provider change would free", ReportSamples.Markdown(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_removal_results_the_users_synced_groups_are_counted()
+    {
+        var report = ReportSamples.Report([User("a", 200) with { SyncedGroups = ["idp-jira-users"] }, User("b", 200)]);
+
+        Assert.Equal(1, report.Summarize().IdentityProviderSeats);
+        Assert.Contains("seats an identity-provider change would free", ReportSamples.Html(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_such_users_the_report_says_nothing_of_an_identity_provider()
+    {
+        var report = ReportSamples.Report([User("a", 200)]);
+        report.Results.Add(new ReportResult { AccountId = "a", Product = "JiraSoftware", Site = "acme", Status = "Removed" });
+
+        Assert.Equal(0, report.Summarize().IdentityProviderSeats);
+        Assert.DoesNotContain("identity-provider", ReportSamples.Markdown(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void What_the_input_cannot_give_is_a_dash_not_a_number()
     {
         var report = ReportSamples.Report([User("a", 95, moreThan: 90), User("b", 200, moreThan: 90), User("c", 400, moreThan: 90, never: true)]);
