@@ -96,6 +96,21 @@ Describe 'Remove-JiraProductAccess at Atlassian''s pace' {
         $bulk.LastLooks | Should -BeLessThan $perUser.LastLooks
     }
 
+    It 'takes the bulk last look in a plan too (-PlanOnly), with the same plan as the per-user way' {
+        $active = @($changeable | Where-Object LastActive | Select-Object -First 2).AccountId
+        Set-Active $active
+        $plans = foreach ($mode in 'PerUser', 'Bulk') {
+            Reset-Stats
+            $rows = @($judged | Remove-JiraProductAccess -PlanOnly -ReadMode $mode 6>$null | Sort-Object AccountId | ForEach-Object { "$($_.AccountId)|$($_.Action)|$($_.Groups -join ',')|$($_.Reason)" })
+            [pscustomobject]@{ Rows = $rows; LastLooks = Get-Calls GET $lastLooks; UserReads = Get-Calls GET '/rest/api/3/user' }
+        }
+        $perUser, $bulk = $plans
+        foreach ($id in $active) { $perUser.Rows | Where-Object { $_ -like "$id|*" } | Should -Match 'active since the data was read' }
+        $bulk.Rows | Should -Be $perUser.Rows
+        $bulk.LastLooks | Should -BeLessThan $perUser.LastLooks
+        $bulk.UserReads | Should -BeLessThan ($perUser.UserReads / 4)
+    }
+
     It 'makes no bulk reads for a run of three users (Auto)' {
         $three = $changeable | Where-Object LastActive | Select-Object -First 3
         Reset-Stats

@@ -20,6 +20,9 @@ public sealed class BulkActivity(DirectorySearchReader search, AdminApiClient ad
     /// <summary>How many looks fell back to the per-user answer.</summary>
     public int PerUserLooks => _perUser;
 
+    /// <summary>The v2 user search calls so far.</summary>
+    public int SearchCalls => search.Calls;
+
     /// <summary>The user's activity in every product: from the search read for this look, else the per-user answer.</summary>
     /// <param name="accountId">The user.</param>
     /// <param name="beforeChange">False at planning, true right before the change: each reads the search once, when first asked.</param>

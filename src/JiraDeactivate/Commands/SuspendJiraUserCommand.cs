@@ -70,6 +70,9 @@ public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
                 LifecycleChange.Suspend(lifecycle, organizationId, directoryId, session.SiteName, planner),
                 session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
             RunLifecycle(run, _requests, _summary, ThrottleLimit);
+            WriteVerbose(activity is null
+                ? $"The last look (-ReadMode {ReadMode}): one last-active-dates call per user and look."
+                : $"The last look (-ReadMode {ReadMode}): {activity.SearchCalls} user search calls, {activity.PerUserLooks} looks one by one (the search not sure about them).");
         }
 
         WriteHostLine($"Suspend-JiraUser{(preview ? " (preview)" : string.Empty)}: {_summary.Describe(preview)}");
