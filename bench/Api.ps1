@@ -142,3 +142,21 @@ function Get-BenchTraffic {
     }
     [pscustomobject]$t
 }
+
+function Get-BenchRequestsByKind {
+    # The emulator's answered requests (429s left out) by method and route, e.g. "DELETE /rest/api/3/group/user" = 330,
+    # with the Admin API's and Jira's totals and each one's 429s.
+    param([Parameter(Mandatory)] $Emulator)
+    Set-StrictMode -Off  # JSON answers leave out empty fields
+    $kinds = [ordered]@{}
+    $t = [ordered]@{ admin = 0; jira = 0; admin429 = 0; jira429 = 0; kinds = $kinds }
+    foreach ($route in (Get-JiraEmulatorStats $Emulator).routes | Sort-Object route, method) {
+        $n = [long]$route.count
+        $isAdmin = $route.route -like '/admin/*'
+        if ($route.status -eq 429) { if ($isAdmin) { $t.admin429 += $n } else { $t.jira429 += $n }; continue }
+        if ($isAdmin) { $t.admin += $n } else { $t.jira += $n }
+        $kind = "$($route.method) $($route.route)"
+        $kinds[$kind] = [long]$kinds[$kind] + $n
+    }
+    [pscustomobject]$t
+}

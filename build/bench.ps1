@@ -16,9 +16,10 @@ param(
     [int] $ApiRepeat = 2,
     [int] $RemovalRepeat = 0,
     [int] $ImportRepeat = 0,
-    # Only these parts (CSV, API, Search, Removal, Import, Report); default all. Search: the v2 user search against one
-    # call per user, 10,000 users, in every mode (about 15 minutes, nearly all of it the per-user run).
-    [ValidateSet('CSV', 'API', 'Search', 'Removal', 'Import', 'Report')] [string[]] $Part = @('CSV', 'API', 'Search', 'Removal', 'Import', 'Report'),
+    # Only these parts (CSV, API, Search, Removal, Pace, Import, Report); default all. Search: the v2 user search against one
+    # call per user, 10,000 users, in every mode (about 15 minutes, nearly all of it the per-user run). Pace: removal at
+    # Atlassian's pace (Admin API 200/min, Jira 10/s), bulk reads beside per-user reads; part of Removal too.
+    [ValidateSet('CSV', 'API', 'Search', 'Removal', 'Pace', 'Import', 'Report')] [string[]] $Part = @('CSV', 'API', 'Search', 'Removal', 'Import', 'Report'),
     [string] $ResultPath
 )
 $ErrorActionPreference = 'Stop'
@@ -408,6 +409,104 @@ function Invoke-ReportBench {
     }
 }
 
+# ---------------------------------------------------------------- removal at Atlassian's pace (issue 24)
+function Invoke-RemovalPaceBench {
+    # A 1,200-user org at the pace Atlassian shows production apps: Admin API 200 requests/min, Jira 10/s, 20 ms.
+    # The users Get-InactiveJiraUser judges are removed with -ReadMode PerUser and Auto, interleaved on the same state
+    # (every 8th judged user worked today, so the last look spares them), then a loop of DELETEs alone.
+    $orgUsers = 1200; $adminPerMinute = 200; $jiraPerSecond = 10; $paceLatency = 20
+    $adminPace = $adminPerMinute / 60.0
+    Write-Step "Pace: emulator with $orgUsers users, Admin API $adminPerMinute/min, Jira $jiraPerSecond/s, $paceLatency ms latency"
+    $emu = Start-JiraEmulator -Users $orgUsers -Seed $seed -ArgumentList '--as-of', '2026-11-01', '--latency-ms', "$paceLatency", '--list-undated-products', 'true'
+    try {
+        Connect-BenchEmulator $emu
+        $judged = @(Get-InactiveJiraUser -Product JiraSoftware -MoreThan $moreThan -AsOf $asOf | Sort-Object AccountId)
+        Disconnect-JiraAdmin
+        $today = [datetime]::UtcNow.ToString('yyyy-MM-dd')
+        $activeSince = @(for ($i = 0; $i -lt $judged.Count; $i += 8) { $judged[$i].AccountId })
+        function Reset-PaceState {
+            Set-JiraEmulatorConfig $emu @{ rateLimit = 0; adminRateLimit = 0 } | Out-Null
+            Invoke-RestMethod -Method Post -Uri "$($emu.controlUrl)/reset" | Out-Null
+            foreach ($id in $activeSince) {
+                Invoke-RestMethod -Method Post "$($emu.controlUrl)/activity" -Body (@{ accountId = $id; product = 'jira-software'; date = $today } | ConvertTo-Json) -ContentType 'application/json' | Out-Null
+            }
+            # Full buckets for the next run, then empty counters.
+            Set-JiraEmulatorConfig $emu @{ rateLimit = $jiraPerSecond; adminRateLimit = $adminPace } | Out-Null
+            Start-Sleep -Milliseconds 1500
+            Invoke-RestMethod -Method Post -Uri "$($emu.controlUrl)/stats/reset" | Out-Null
+        }
+        $runs = @{ PerUser = @(); Auto = @() }; $loops = @(); $outcomes = @{}
+        for ($round = 1; $round -le $RemovalRepeat; $round++) {
+            foreach ($mode in 'PerUser', 'Auto') {
+                Write-Step "Pace round $round/${RemovalRepeat}: module, -ReadMode $mode ($($judged.Count) judged users)"
+                Reset-PaceState
+                Connect-BenchEmulator $emu
+                Invoke-RestMethod -Method Post -Uri "$($emu.controlUrl)/stats/reset" | Out-Null
+                $journal = Join-Path $work "pace-journal-$PID-$mode-$round.jsonl"
+                $err = $null
+                $clock = [System.Diagnostics.Stopwatch]::StartNew()
+                $results = @($judged | Remove-JiraProductAccess -ReadMode $mode -Confirm:$false -MaxUsers $judged.Count -JournalPath $journal -ErrorVariable err -ErrorAction SilentlyContinue 6>$null)
+                $clock.Stop()
+                $traffic = Get-BenchRequestsByKind $emu
+                Disconnect-JiraAdmin
+                Remove-Item $journal -ErrorAction SilentlyContinue
+                $outcomes["$mode-$round"] = @($results | Sort-Object AccountId | ForEach-Object { "$($_.AccountId)|$($_.Status)|$($_.GroupsRemoved -join ',')" })
+                $runs[$mode] += [pscustomobject]@{
+                    Seconds = $clock.Elapsed.TotalSeconds; Traffic = $traffic; Errors = @($err).Where({ $_ }).Count
+                    Removed = @($results | Where-Object { "$($_.Status)" -eq 'Removed' }); Judged = $judged.Count
+                }
+            }
+            Write-Step "Pace round $round/${RemovalRepeat}: a loop of DELETEs alone"
+            Reset-PaceState
+            $groups = @{}; (Get-JiraEmulatorState $emu).groups | ForEach-Object { $groups[$_.name] = $_ }
+            $targets = @($runs.Auto[-1].Removed | ForEach-Object { [pscustomobject]@{ AccountId = $_.AccountId; Groups = @($_.GroupsRemoved | ForEach-Object { $groups[$_] }) } })
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $loop = Invoke-SequentialRemoval -Emulator $emu -Targets $targets
+            $clock.Stop()
+            $loops += [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Deleted = $loop.Deleted; Requests = $loop.Requests }
+        }
+        Set-JiraEmulatorConfig $emu @{ rateLimit = 0; adminRateLimit = 0 } | Out-Null
+        $same = @($outcomes.Values | ForEach-Object { $_ -join ';' } | Sort-Object -Unique).Count -eq 1
+        $tLoop = Get-Median @($loops.Seconds)
+        foreach ($mode in 'Auto', 'PerUser') {
+            $name = if ($mode -eq 'Auto') { 'removal' } else { 'removal-peruser' }
+            $t = Get-Median @($runs[$mode].Seconds)
+            $last = $runs[$mode][-1]
+            $admin = Get-Median @($runs[$mode] | ForEach-Object { $_.Traffic.admin })
+            $jira = Get-Median @($runs[$mode] | ForEach-Object { $_.Traffic.jira })
+            $removed = $last.Removed.Count
+            $floor = [math]::Max($admin / $adminPace, $jira / $jiraPerSecond)
+            $ratio = $t / $floor
+            $adminBound = [math]::Min(0.1, $orgUsers / 100.0 / $judged.Count) + 3.0 / $judged.Count
+            $adminPerUser = $admin / $judged.Count
+            $jiraPerRemoved = if ($removed) { $jira / $removed } else { [double]::NaN }
+            $deletes = [long]$last.Traffic.kinds['DELETE /rest/api/3/group/user']
+            $isAuto = $mode -eq 'Auto'
+            Add-Figure ratio "$name-vs-floor" $ratio '' $(if ($isAuto) { '<= 1.3' } else { '' }) $(if ($isAuto) { $ratio -le 1.3 } else { $null }) "time / max(Admin API calls / $adminPerMinute per min, Jira requests / $jiraPerSecond per s) = $([math]::Round($t, 1)) s / $([math]::Round($floor, 1)) s (Admin floor $([math]::Round($admin / $adminPace, 1)) s, Jira floor $([math]::Round($jira / $jiraPerSecond, 1)) s; their sum $([math]::Round($admin / $adminPace + $jira / $jiraPerSecond, 1)) s)"
+            Add-Figure value "$name-admin-calls-per-judged-user" $adminPerUser calls $(if ($isAuto) { "<= $([math]::Round($adminBound, 3))" } else { '' }) $(if ($isAuto) { $adminPerUser -le $adminBound } else { $null }) "$admin Admin API calls for $($judged.Count) judged users; bound min(0.1, $orgUsers / 100 / $($judged.Count)) + 3 calls"
+            Add-Figure value "$name-jira-requests-per-removed-user" $jiraPerRemoved requests $(if ($isAuto) { '<= 1.5' } else { '' }) $(if ($isAuto) { $jiraPerRemoved -le 1.5 } else { $null }) "$jira Jira requests for $removed removed users, $deletes of them DELETEs ($([math]::Round($deletes / [math]::Max(1, $removed), 2)) per removed user)"
+            $memberships = ($last.Removed | ForEach-Object { @($_.GroupsRemoved).Count } | Measure-Object -Sum).Sum
+            Add-Figure value "$name-deletes-per-membership-removed" ($deletes / [math]::Max(1, $memberships)) '' '1' ($deletes -eq $memberships) "$deletes DELETEs for the $memberships granting memberships the removed users left: one per (user, group), none wasted"
+            $perUserLooks = [long]$last.Traffic.kinds['GET /admin/v1/orgs/{orgId}/directory/users/{accountId}/last-active-dates']
+            if ($isAuto) {
+                $neverUsed = @($judged | Where-Object { -not $_.LastActive }).Count
+                Add-Figure value "$name-admin-calls-per-judged-user-but-silent-looks" (($admin - $perUserLooks) / $judged.Count) calls "<= $([math]::Round($adminBound, 3))" ((($admin - $perUserLooks) / $judged.Count) -le $adminBound) "the Admin API calls without the $perUserLooks per-user looks at users the search is silent about ($neverUsed of the judged users never used Jira Software: the search lists the product without a date, which cannot prove 'never used', so each gets the per-user last-active-dates, the authority)"
+            }
+            Add-Figure value "$name-seconds" $t s
+            Add-Figure value "$name-requests-by-kind" (($last.Traffic.kinds.GetEnumerator() | ForEach-Object { "$($_.Key) $($_.Value)" }) -join '; ') '' '' $null "the last run; 429s: Admin API $($last.Traffic.admin429), Jira $($last.Traffic.jira429); errors written $($last.Errors)"
+        }
+        $tAuto = Get-Median @($runs.Auto.Seconds)
+        Add-Figure ratio removal-loop-vs-module ($tLoop / $tAuto) '' '' $null "a sequential Invoke-RestMethod loop of the same $($loops[-1].Deleted) DELETEs alone ($([math]::Round($tLoop, 1)) s, $($loops[-1].Requests) requests with its 429 retries) / the module's whole run with -ReadMode Auto (plan, protections, last look, DELETEs, verification)"
+        Add-Figure ratio removal-peruser-vs-auto ((Get-Median @($runs.PerUser.Seconds)) / $tAuto) '' '' $null 'the same removal with -ReadMode PerUser / -ReadMode Auto, interleaved on the same state'
+        Add-Figure value removal-pace-judged-users $judged.Count users '' $null "$orgUsers-user org, $($activeSince.Count) of the judged users active since (spared by the last look)"
+        Add-Figure value removal-pace-results-equal $(if ($same) { 'yes' } else { 'NO' }) '' 'yes' $same 'every run of both modes: the same status and groups removed for every user'
+    }
+    finally {
+        Disconnect-JiraAdmin -ErrorAction SilentlyContinue
+        Stop-JiraEmulator $emu
+    }
+}
+
 # ---------------------------------------------------------------- run and report
 Write-Step "JiraDeactivate bench, $mode mode: module $ModulePath"
 Import-Module $ModulePath
@@ -415,6 +514,7 @@ if ('CSV' -in $Part) { Invoke-CsvBench }
 if ('API' -in $Part) { Invoke-ApiBench }
 if ('Search' -in $Part) { Invoke-SearchBench }
 if ('Removal' -in $Part) { Invoke-RemovalBench }
+if ('Removal' -in $Part -or 'Pace' -in $Part) { Invoke-RemovalPaceBench }
 if ('Import' -in $Part) { Invoke-ImportBench }
 if ('Report' -in $Part) { Invoke-ReportBench }
 
@@ -430,6 +530,7 @@ $machine = [ordered]@{
     'pwsh'      = "$($PSVersionTable.PSVersion)"
     'date'      = $started.ToUniversalTime().ToString('yyyy-MM-dd HH:mm') + ' UTC'
     'mode'      = "$mode (CSV $csvUsers users x$CsvRepeat, API $apiUsers users x$ApiRepeat, removal $removals users x$RemovalRepeat, Import-Module x$ImportRepeat; $latencyMs ms latency, $rateLimit requests/s per credential)"
+    'parts'     = ($Part -join ', ') + $(if ('Pace' -in $Part -and 'Removal' -notin $Part) { ' (only the figures of these parts are below)' } else { '' })
     'duration'  = "{0:N0} s" -f ((Get-Date) - $started).TotalSeconds
 }
 $md = [System.Text.StringBuilder]::new()

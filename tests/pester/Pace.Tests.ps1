@@ -96,6 +96,21 @@ Describe 'Remove-JiraProductAccess at Atlassian''s pace' {
         $bulk.LastLooks | Should -BeLessThan $perUser.LastLooks
     }
 
+    It 'takes the bulk last look in a plan too (-PlanOnly), with the same plan as the per-user way' {
+        $active = @($changeable | Where-Object LastActive | Select-Object -First 2).AccountId
+        Set-Active $active
+        $plans = foreach ($mode in 'PerUser', 'Bulk') {
+            Reset-Stats
+            $rows = @($judged | Remove-JiraProductAccess -PlanOnly -ReadMode $mode 6>$null | Sort-Object AccountId | ForEach-Object { "$($_.AccountId)|$($_.Action)|$($_.Groups -join ',')|$($_.Reason)" })
+            [pscustomobject]@{ Rows = $rows; LastLooks = Get-Calls GET $lastLooks; UserReads = Get-Calls GET '/rest/api/3/user' }
+        }
+        $perUser, $bulk = $plans
+        foreach ($id in $active) { $perUser.Rows | Where-Object { $_ -like "$id|*" } | Should -Match 'active since the data was read' }
+        $bulk.Rows | Should -Be $perUser.Rows
+        $bulk.LastLooks | Should -BeLessThan $perUser.LastLooks
+        $bulk.UserReads | Should -BeLessThan ($perUser.UserReads / 4)
+    }
+
     It 'makes no bulk reads for a run of three users (Auto)' {
         $three = $changeable | Where-Object LastActive | Select-Object -First 3
         Reset-Stats
@@ -127,5 +142,33 @@ Describe 'Remove-JiraProductAccess at Atlassian''s pace' {
             Get-Calls GET '/rest/api/3/user' | Should -Be 0
         }
         finally { Set-JiraEmulatorConfig $emu @{ syncedGroup = '' } | Out-Null }
+    }
+}
+
+Describe 'Suspend-JiraUser at Atlassian''s pace' {
+    BeforeEach { Reset-Emulator }
+
+    It 'takes its last looks from the v2 user search, with the same results as one call per user and look' {
+        $users = @($changeable | Select-Object -First 20)
+        $active = @($users | Where-Object LastActive | Select-Object -First 2).AccountId
+        $runs = foreach ($mode in 'PerUser', 'Bulk') {
+            Reset-Emulator
+            Set-Active $active
+            Reset-Stats
+            $results = @($users | Suspend-JiraUser -ReadMode $mode -Confirm:$false -MaxUsers 100 -JournalPath (Join-Path $TestDrive "suspend-$mode.jsonl") 6>$null)
+            [pscustomobject]@{
+                Results = @($results | Sort-Object AccountId | ForEach-Object { "$($_.AccountId)|$($_.Status)" })
+                LastLooks = Get-Calls GET $lastLooks
+                Searches = Get-Calls POST $search
+                Suspended = @((Get-JiraEmulatorState $emu).users | Where-Object suspended | ForEach-Object accountId | Sort-Object)
+            }
+        }
+        $perUser, $bulk = $runs
+        @($perUser.Results | Where-Object { $_ -like '*|Suspended' }).Count | Should -BeGreaterThan 5
+        foreach ($id in $active) { $perUser.Results | Should -Contain "$id|Skipped" }
+        $bulk.Results | Should -Be $perUser.Results
+        $bulk.Suspended | Should -Be $perUser.Suspended
+        $bulk.LastLooks | Should -BeLessThan $perUser.LastLooks
+        $bulk.Searches - $perUser.Searches | Should -BeLessOrEqual 6 -Because 'two looks of 20 users, ten a search call'
     }
 }

@@ -13,10 +13,10 @@ public sealed class DirectorySearchReader(AdminApiClient admin, string organizat
 {
     private static readonly string[] s_expand = ["productAccess"];
 
+    private int _calls;
+
     /// <summary>The Admin API calls this reader made so far.</summary>
     public int Calls => _calls;
-
-    private int _calls;
 
     /// <summary>The records the search gives for <paramref name="accountIds"/>; a user it does not list is absent.</summary>
     /// <param name="accountIds">The users to read.</param>

@@ -18,8 +18,11 @@ public sealed class BulkLastLook(DirectorySearchReader search, LastLook perUser,
     private readonly ConcurrentDictionary<string, (DateTime At, DirectoryUser? Record)> _read = new(StringComparer.Ordinal);
     private int _perUserLooks;
 
-    /// <summary>How many users got the per-user look since the run began (the search was silent about them).</summary>
+    /// <summary>How many users got the per-user look since the run began (the search was silent about them, or not read).</summary>
     public int PerUserLooks => _perUserLooks;
+
+    /// <summary>The v2 user search calls of the bulk looks so far.</summary>
+    public int SearchCalls => search.Calls;
 
     /// <summary>
     /// Reads the search's records of <paramref name="accountIds"/> now, replacing any read before. A failed search is

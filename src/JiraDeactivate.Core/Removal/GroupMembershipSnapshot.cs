@@ -11,11 +11,6 @@ public sealed class GroupMembershipSnapshot
     private readonly Dictionary<string, (JiraAccount Account, List<JiraGroup> Groups)> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<JiraGroup, int> _sizes = [];
 
-    private GroupMembershipSnapshot(IReadOnlyList<JiraGroup> groups) => Groups = groups;
-
-    /// <summary>The groups read.</summary>
-    public IReadOnlyList<JiraGroup> Groups { get; }
-
     /// <summary>The member pages read.</summary>
     public int Pages { get; private set; }
 
@@ -23,7 +18,7 @@ public sealed class GroupMembershipSnapshot
     /// <exception cref="AtlassianApiException">A page could not be read.</exception>
     public static async Task<GroupMembershipSnapshot> ReadAsync(JiraRestClient jira, IReadOnlyList<JiraGroup> groups, CancellationToken cancellationToken)
     {
-        var snapshot = new GroupMembershipSnapshot(groups);
+        var snapshot = new GroupMembershipSnapshot();
         foreach (var group in groups)
         {
             int count = 0;
@@ -51,9 +46,6 @@ public sealed class GroupMembershipSnapshot
 
     /// <summary>What reading these groups again costs, in pages.</summary>
     public int PagesFor(IEnumerable<JiraGroup> groups) => groups.Sum(g => _sizes.TryGetValue(g, out int size) ? PagesFor(size) : 1);
-
-    /// <summary>True when the user is a member of one of the groups read.</summary>
-    public bool Contains(string accountId) => _members.ContainsKey(accountId);
 
     /// <summary>The user and the groups read that hold them; null when in none.</summary>
     public JiraUserAccess? AccessOf(string accountId) =>

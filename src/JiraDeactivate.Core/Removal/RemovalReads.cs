@@ -17,18 +17,18 @@ namespace JiraDeactivate.Core.Removal;
 /// </remarks>
 public sealed class RemovalReads(JiraRestClient jira, ProductRoleCache roles, ReadMode mode, BulkLastLook? bulkLook = null)
 {
+
     /// <summary>Below this many users, Auto takes the per-user last look: one search call per ten users saves little, and a silent answer costs the per-user call anyway.</summary>
     public const int BulkLookFrom = 10;
 
     private GroupMembershipSnapshot? _plan;
-
-    public ReadMode Mode => mode;
+    private int _snapshotPages;
 
     /// <summary>True when the run goes in batches whose verification is read in bulk when cheaper.</summary>
     public bool Batched => mode != ReadMode.PerUser;
 
-    /// <summary>The planner's snapshot, when it was read.</summary>
-    public GroupMembershipSnapshot? PlanSnapshot => _plan;
+    /// <summary>The member pages this run's snapshots read (the plan's and the verifications').</summary>
+    public int SnapshotPages => _snapshotPages;
 
     /// <summary>The bulk reads before planning <paramref name="requests"/>, when cheaper than one read per user. A failure leaves the per-user reads.</summary>
     public async Task PrepareAsync(IReadOnlyList<RemovalRequest> requests, ProtectionPolicy policy, bool lookNow, CancellationToken cancellationToken)
@@ -60,6 +60,7 @@ public sealed class RemovalReads(JiraRestClient jira, ProductRoleCache roles, Re
             var all = await jira.GetAllGroupsAsync(cancellationToken).ConfigureAwait(false);
             var groups = granting.Concat(all.Concat(policy.AdministratorGroups.Groups).Where(policy.IsProtected)).Distinct().ToList();
             _plan = await GroupMembershipSnapshot.ReadAsync(jira, groups, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _snapshotPages, _plan.Pages);
         }
         catch (AtlassianApiException)
         {
@@ -105,6 +106,7 @@ public sealed class RemovalReads(JiraRestClient jira, ProductRoleCache roles, Re
         }
 
         var snapshot = await GroupMembershipSnapshot.ReadAsync(jira, role.Groups, cancellationToken).ConfigureAwait(false);
+        Interlocked.Add(ref _snapshotPages, snapshot.Pages);
         return snapshot.GroupsOf;
     }
 

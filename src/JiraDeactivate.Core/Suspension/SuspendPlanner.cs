@@ -15,10 +15,11 @@ namespace JiraDeactivate.Core.Suspension;
 /// The judged product (the sealed judgment's, or for a fresh judgment the Jira products the user holds) is judged
 /// like a removal's last look, with the join-date grace, and -Force never overrides it: -Force overrides only
 /// activity in other products. The activity is read at planning and again right before the change
-/// (<see cref="SuspensionPlan.LookAgain"/>).
+/// (<see cref="SuspensionPlan.LookAgain"/>). With <paramref name="bulk"/>, both looks read the v2 user search for the
+/// whole run, once each, and the per-user answer only where the search is not sure.
 /// </remarks>
 public sealed class SuspendPlanner(JiraRestClient jira, AdminApiClient admin, AdminLifecycleClient lifecycle, string organizationId, string? siteName,
-    ProtectionPolicy policy, bool force, TimeProvider? time = null, string? cloudId = null)
+    ProtectionPolicy policy, bool force, TimeProvider? time = null, string? cloudId = null, BulkActivity? bulk = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -71,8 +72,8 @@ public sealed class SuspendPlanner(JiraRestClient jira, AdminApiClient admin, Ad
         }
 
         var judged = JudgedProducts(judgment, access);
-        var plan = await ActivityCheckAsync(id, name, email, judgment, judged, cancellationToken).ConfigureAwait(false);
-        return plan.Changes ? plan with { LookAgain = token => ActivityCheckAsync(id, name, email, judgment, judged, token) } : plan;
+        var plan = await ActivityCheckAsync(id, name, email, judgment, judged, beforeChange: false, cancellationToken).ConfigureAwait(false);
+        return plan.Changes ? plan with { LookAgain = token => ActivityCheckAsync(id, name, email, judgment, judged, beforeChange: true, token) } : plan;
     }
 
     // The sealed judgment's product; for a fresh judgment, every Jira product the user holds.
@@ -81,13 +82,16 @@ public sealed class SuspendPlanner(JiraRestClient jira, AdminApiClient admin, Ad
             ? [product]
             : (access?.ApplicationRoleKeys ?? []).Select(ProductNames.FromApplicationRoleKey).OfType<JiraProduct>().Distinct().ToList();
 
-    private async Task<SuspensionPlan> ActivityCheckAsync(string id, string? name, string? email, InactivityJudgment judgment, IReadOnlyList<JiraProduct> judged, CancellationToken cancellationToken)
+    private async Task<SuspensionPlan> ActivityCheckAsync(string id, string? name, string? email, InactivityJudgment judgment, IReadOnlyList<JiraProduct> judged, bool beforeChange,
+        CancellationToken cancellationToken)
     {
         DateTime now = _time.GetUtcNow().UtcDateTime;
         UserLastActiveDates dates;
         try
         {
-            dates = await admin.GetLastActiveDatesAsync(organizationId, id, cancellationToken).ConfigureAwait(false);
+            dates = bulk is null
+                ? await admin.GetLastActiveDatesAsync(organizationId, id, cancellationToken).ConfigureAwait(false)
+                : await bulk.GetAsync(id, beforeChange, cancellationToken).ConfigureAwait(false);
         }
         catch (AtlassianApiException e)
         {

@@ -160,6 +160,8 @@ public sealed class RemoveJiraProductAccessCommand : JudgedChangeCmdlet
         {
             WriteVerbose($"Jira REST API, this run: {session.JiraStats!.Snapshot() - runStart}.");
         }
+
+        WriteVerbose($"Reads (-ReadMode {ReadMode}): {reads.SnapshotPages} pages of group members; the last look: {(bulkLook is null ? "one call per user" : $"{bulkLook.SearchCalls} user search calls, {bulkLook.PerUserLooks} users looked at one by one (the search silent about them)")}.");
     }
 
     private LastLook? LastLookOf(JiraAdminSession session)

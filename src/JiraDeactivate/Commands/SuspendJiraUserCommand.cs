@@ -21,6 +21,17 @@ public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// How the last look reads the users' activity: Auto (default) reads the v2 user search for the whole run (by account
+    /// ID or the directory, whichever costs fewer calls) from 10 users on, PerUser one last-active-dates call per user and
+    /// look, Bulk the search whatever the run's size. A user the search is not sure about gets the per-user answer.
+    /// </summary>
+    [Parameter]
+    public Core.Removal.ReadMode ReadMode { get => (Core.Removal.ReadMode)_readMode; set => _readMode = value; }
+
+    // Boxed: the loader rule (Loading/ModuleInitializer.cs).
+    private object _readMode = Core.Removal.ReadMode.Auto;
+
     protected override void ProcessRecord()
     {
         foreach (string id in AccountId)
@@ -52,11 +63,16 @@ public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
             // Locked before anything is read, so a second run on the same journal stops here, having changed nothing.
             using var journal = preview ? null : OpenJournal(JournalPath, runId, KeyPath, KeyVault);
             var policy = ReadProtectionPolicy(session, jira, Exclude, ExcludeGroup, IncludeAppAccounts);
-            var planner = new SuspendPlanner(jira, session.Admin!, lifecycle, organizationId, session.SiteName, policy, Force, cloudId: session.CloudId);
+            bool bulk = ReadMode == Core.Removal.ReadMode.Bulk || (ReadMode == Core.Removal.ReadMode.Auto && _requests.Count >= Core.Removal.RemovalReads.BulkLookFrom);
+            var activity = bulk ? new BulkActivity(new Core.Inactivity.DirectorySearchReader(session.Admin!, organizationId), session.Admin!, organizationId, _requests.Select(r => r.AccountId).ToList()) : null;
+            var planner = new SuspendPlanner(jira, session.Admin!, lifecycle, organizationId, session.SiteName, policy, Force, cloudId: session.CloudId, bulk: activity);
             var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
                 LifecycleChange.Suspend(lifecycle, organizationId, directoryId, session.SiteName, planner),
                 session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
             RunLifecycle(run, _requests, _summary, ThrottleLimit);
+            WriteVerbose(activity is null
+                ? $"The last look (-ReadMode {ReadMode}): one last-active-dates call per user and look."
+                : $"The last look (-ReadMode {ReadMode}): {activity.SearchCalls} user search calls, {activity.PerUserLooks} looks one by one (the search not sure about them).");
         }
 
         WriteHostLine($"Suspend-JiraUser{(preview ? " (preview)" : string.Empty)}: {_summary.Describe(preview)}");

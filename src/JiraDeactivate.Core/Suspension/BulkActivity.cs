@@ -1,0 +1,80 @@
+using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Inactivity;
+using JiraDeactivate.Core.Products;
+
+namespace JiraDeactivate.Core.Suspension;
+
+/// <summary>
+/// Suspend-JiraUser's last look in bulk: the v2 user search's records of the run's users, read once when planning
+/// starts and once when the changes start (the first look of each), instead of one last-active-dates call per user
+/// and look. A record is used only when it is as sure as the per-user answer: a dated entry for every product, of
+/// every site, (an undated or missing one may be a product never used or not listed: the search cannot tell) and no key
+/// this module cannot name. Otherwise the per-user answer is read, the authority.
+/// </summary>
+public sealed class BulkActivity(DirectorySearchReader search, AdminApiClient admin, string organizationId, IReadOnlyCollection<string> accountIds)
+{
+    private readonly Task<IReadOnlyDictionary<string, DirectoryUser>>?[] _reads = new Task<IReadOnlyDictionary<string, DirectoryUser>>?[2];
+    private readonly object _gate = new();
+    private int _perUser;
+
+    /// <summary>How many looks fell back to the per-user answer.</summary>
+    public int PerUserLooks => _perUser;
+
+    /// <summary>The v2 user search calls so far.</summary>
+    public int SearchCalls => search.Calls;
+
+    /// <summary>The user's activity in every product: from the search read for this look, else the per-user answer.</summary>
+    /// <param name="accountId">The user.</param>
+    /// <param name="beforeChange">False at planning, true right before the change: each reads the search once, when first asked.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <exception cref="AtlassianApiException">The per-user answer could not be read.</exception>
+    public async Task<UserLastActiveDates> GetAsync(string accountId, bool beforeChange, CancellationToken cancellationToken)
+    {
+        Task<IReadOnlyDictionary<string, DirectoryUser>> read;
+        lock (_gate)
+        {
+            read = _reads[beforeChange ? 1 : 0] ??= ReadAsync(cancellationToken);
+        }
+
+        var records = await read.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (records.TryGetValue(accountId, out var record) && Sure(record) is { } dates)
+        {
+            return dates;
+        }
+
+        Interlocked.Increment(ref _perUser);
+        return await admin.GetLastActiveDatesAsync(organizationId, accountId, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A failed search is not an error: every user then gets the per-user answer.
+    private async Task<IReadOnlyDictionary<string, DirectoryUser>> ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await search.ReadAsync(accountIds, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AtlassianApiException)
+        {
+            return new Dictionary<string, DirectoryUser>();
+        }
+    }
+
+    // Every entry counts, of every site: a suspension cuts the whole organization.
+    private static UserLastActiveDates? Sure(DirectoryUser record)
+    {
+        var entries = record.ProductAccess;
+        if (entries is not { Count: > 0 } || entries.Any(p => p.LastActive is null || p.Key is null || (ProductNames.FromSearchKey(p.Key) is null && !ProductNames.IsOtherProductKey(p.Key))))
+        {
+            return null;
+        }
+
+        return new UserLastActiveDates(record.AccountId, record.AddedToOrg, entries.Select(p => new ProductLastActive(p.Key!, CloudIdOf(p.Id), p.LastActive)).ToList());
+    }
+
+    // The instance id is the bare cloud ID or a site ARI ending in "site/<cloudId>".
+    private static string? CloudIdOf(string? id)
+    {
+        int site = id?.LastIndexOf("site/", StringComparison.Ordinal) ?? -1;
+        return site >= 0 ? id![(site + 5)..] : id;
+    }
+}
