@@ -39,9 +39,17 @@ public sealed class RemovalReads(JiraRestClient jira, ProductRoleCache roles, Re
         }
 
         var productRoles = new List<ProductRole>();
-        foreach (var product in requests.Select(r => r.Product).Distinct())
+        try
         {
-            productRoles.Add(await roles.GetAsync(product, cancellationToken).ConfigureAwait(false));
+            foreach (var product in requests.Select(r => r.Product).Distinct())
+            {
+                productRoles.Add(await roles.GetAsync(product, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (AtlassianApiException)
+        {
+            // The plan reads each user, and says for each what failed (a protection that cannot be read skips them first).
+            return;
         }
 
         if (lookNow)
