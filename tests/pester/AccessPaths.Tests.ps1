@@ -7,6 +7,8 @@ BeforeAll {
     $first = Get-JiraEmulatorState $emu
     $syncedIds = @(($first.groups | Where-Object name -eq 'idp-jira-users').members)
     $directIds = @($first.users | Where-Object { $_.directRoles -contains 'jira-software' } | ForEach-Object accountId)
+    $softwareGroups = ($first.products | Where-Object key -eq 'jira-software').groups
+    $directOnlyIds = @($directIds | Where-Object { $id = $_; -not ($first.groups | Where-Object { $_.name -in $softwareGroups -and $_.members -contains $id }) })
 
     function Reset-Emulator([hashtable] $Config = @{}) {
         Invoke-RestMethod -Method Post "$($emu.controlUrl)/reset" | Out-Null
@@ -51,6 +53,13 @@ Describe 'Remove-JiraProductAccess on every path' {
         $before = Get-Seats
         $pathsBefore = Get-Paths
         $judged = @(Get-Judged $From)
+        # The judged users say how they hold the product, from both input paths.
+        $judgedSynced = @($judged | Where-Object AccountId -in $syncedIds)
+        $judgedSynced.Count | Should -Be 6
+        $judgedSynced.SyncedGroups | Sort-Object -Unique | Should -Be 'idp-jira-users'
+        $judgedSynced | ForEach-Object { $_.AccessPaths | Should -Contain 'synced group' }
+        ($judged | Where-Object AccountId -in $directOnlyIds).AccessPaths | Sort-Object -Unique | Should -Be 'not by a group'
+        ($judged | Where-Object { $_.AccountId -notin $syncedIds -and $_.AccountId -notin $directOnlyIds }).AccessPaths | Sort-Object -Unique | Should -Be 'group'
         $journal = Join-Path $TestDrive "paths-$From-$Strip-$Removal-$Mode.jsonl"
         $results = @($judged | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -ReadMode $Mode 6>$null)
         Invoke-IdentityProviderSync
@@ -128,8 +137,7 @@ Describe 'Remove-JiraProductAccess on every path' {
         $judged = @(Get-Judged 'Csv')
         $credential = [pscredential]::new($emu.email, (ConvertTo-SecureString $emu.apiToken -AsPlainText -Force))
         Connect-JiraAdmin -Site $emu.siteUrl -Credential $credential
-        $directOnly = @($first.users | Where-Object { $_.directRoles -contains 'jira-software' -and $_.accountId -notin ($first.groups | Where-Object name -like 'jira-*' | ForEach-Object members) } | ForEach-Object accountId)
-        $results = @($judged | Where-Object AccountId -in $directOnly | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'no-admin.jsonl') -WarningVariable warnings -WarningAction SilentlyContinue 6>$null)
+        $results = @($judged | Where-Object AccountId -in $directOnlyIds | Remove-JiraProductAccess -Confirm:$false -JournalPath (Join-Path $TestDrive 'no-admin.jsonl') -WarningVariable warnings -WarningAction SilentlyContinue 6>$null)
         @($warnings | Where-Object { "$_" -match 'roles assigned directly and groups synced from an identity provider cannot be seen' }).Count | Should -Be 1
         $results.Count | Should -Be 3
         $results.Status | Sort-Object -Unique | Should -Be 'Skipped'

@@ -17,8 +17,8 @@ namespace JiraDeactivate.Core.Inactivity;
 public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient admin, Organization organization, string? siteName, string? cloudId)
 {
     private static readonly string[] s_searchExpand = ["productAccess"];
-    private static readonly string[] s_byGroup = ["group"];
-    private static readonly string[] s_notByGroup = ["not by a group"];
+    private static readonly string[] s_byGroup = [GroupPaths.Group];
+    private static readonly string[] s_notByGroup = [GroupPaths.NotByGroup];
 
     // Holders whom no granting group explains (found through the search, confirmed by Jira).
     private readonly ConcurrentDictionary<string, bool> _notByGroup = new(StringComparer.Ordinal);
@@ -44,7 +44,7 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
             async (account, token) =>
             {
                 var index = await search.WaitAsync(token).ConfigureAwait(false);
-                await results.Writer.WriteAsync(await JudgeAsync(account, product, index, counts, token).ConfigureAwait(false), token).ConfigureAwait(false);
+                await results.Writer.WriteAsync(await JudgeAsync(account, product, index, listing, counts, token).ConfigureAwait(false), token).ConfigureAwait(false);
             });
         var done = Task.WhenAll(listing, fetching, search).ContinueWith(t => results.Writer.TryComplete(t.Exception?.InnerExceptions.FirstOrDefault(e => e is not OperationCanceledException) ?? t.Exception?.InnerException),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -95,12 +95,14 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         }
     }
 
-    private async Task<ApiActivityResult> JudgeAsync(JiraAccount account, JiraProduct product, SearchIndex index, Counts counts, CancellationToken cancellationToken)
+    // The result waits for the listing (not the reads): the user's groups, and so how the user holds the product, are then whole.
+    private async Task<ApiActivityResult> JudgeAsync(JiraAccount account, JiraProduct product, SearchIndex index, Task listing, Counts counts, CancellationToken cancellationToken)
     {
         var record = index.Records.GetValueOrDefault(account.AccountId);
         if (SearchEvidence.Find(record, product, cloudId) is { } evidence)
         {
             counts.Judged(fromSearch: true);
+            await listing.WaitAsync(cancellationToken).ConfigureAwait(false);
             return new ApiActivityResult(ToActivity(account, record, record!.AddedToOrg, evidence.LastActive, product), account.AccountId, account.DisplayName, null);
         }
 
@@ -109,7 +111,7 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
             counts.Unproven(missing: record is null);
         }
 
-        return await FetchAsync(account, record, product, counts, cancellationToken).ConfigureAwait(false);
+        return await FetchAsync(account, record, product, listing, counts, cancellationToken).ConfigureAwait(false);
     }
 
     // The members of the granting groups, then the holders no group explains: users the v2 search lists with the
@@ -171,7 +173,7 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         }
     }
 
-    private async Task<ApiActivityResult> FetchAsync(JiraAccount account, DirectoryUser? record, JiraProduct product, Counts counts, CancellationToken cancellationToken)
+    private async Task<ApiActivityResult> FetchAsync(JiraAccount account, DirectoryUser? record, JiraProduct product, Task listing, Counts counts, CancellationToken cancellationToken)
     {
         try
         {
@@ -185,6 +187,7 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
             }
 
             counts.Judged(fromSearch: false);
+            await listing.WaitAsync(cancellationToken).ConfigureAwait(false);
             return new ApiActivityResult(ToActivity(account, record, dates.AddedToOrg ?? record?.AddedToOrg, reading.LastActive, product), account.AccountId, account.DisplayName, null);
         }
         catch (AtlassianApiException e)
@@ -209,7 +212,7 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
         Groups = GroupsOf(account.AccountId),
     };
 
-    // The granting groups the member was listed in so far: groups listed after the member was judged are missing.
+    // The granting groups the member was listed in (read once the listing is done).
     private string[] GroupsOf(string accountId)
     {
         if (!_groupsOf.TryGetValue(accountId, out var groups))

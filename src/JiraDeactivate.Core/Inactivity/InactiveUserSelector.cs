@@ -11,16 +11,16 @@ public sealed class InactiveUserSelector
     private readonly InactivityRule _rule;
     private readonly InactiveUserFilter _filter;
     private readonly JudgmentSeal? _seal;
-    private readonly IReadOnlySet<string>? _syncedGroups;
+    private readonly GroupPaths? _groupPaths;
 
     /// <param name="product">The product judged.</param>
     /// <param name="rule">The rule (period and as-of time).</param>
     /// <param name="filter">Which users and sites are looked at.</param>
     /// <param name="seal">Seals each result's <see cref="InactiveJiraUser.Judgment"/>; null leaves it empty.</param>
-    /// <param name="syncedGroups">The names of the product's groups an identity provider syncs (read with the Admin API); null when unknown.</param>
-    public InactiveUserSelector(JiraProduct product, InactivityRule rule, InactiveUserFilter filter, JudgmentSeal? seal = null, IReadOnlySet<string>? syncedGroups = null)
+    /// <param name="groupPaths">The product's granting and synced groups, to say how each user holds it; null when unknown.</param>
+    public InactiveUserSelector(JiraProduct product, InactivityRule rule, InactiveUserFilter filter, JudgmentSeal? seal = null, GroupPaths? groupPaths = null)
     {
-        _syncedGroups = syncedGroups;
+        _groupPaths = groupPaths;
         _product = product;
         _rule = rule;
         _filter = filter;
@@ -56,7 +56,7 @@ public sealed class InactiveUserSelector
             var verdict = _rule.Evaluate(activity.LastSeen, user.AddedToOrg);
             if (verdict.IsInactive)
             {
-                string[] synced = _syncedGroups is null ? [] : [.. user.Groups.Where(_syncedGroups.Contains)];
+                var (paths, synced) = _groupPaths?.Of(user.Groups, user.AccessPaths) ?? (user.AccessPaths, []);
                 found.Add(new InactiveJiraUser
                 {
                     AccountId = user.AccountId,
@@ -71,7 +71,7 @@ public sealed class InactiveUserSelector
                     StatusValue = user.StatusValue,
                     OrgRole = user.OrgRole,
                     Groups = user.Groups,
-                    AccessPaths = synced.Length > 0 ? (string[])[.. user.AccessPaths.Where(p => p != "group"), "synced group"] : user.AccessPaths,
+                    AccessPaths = paths,
                     SyncedGroups = synced,
                     SourceValue = user.SourceValue,
                     MoreThan = _rule.MoreThanDays,

@@ -117,32 +117,35 @@ public sealed class GetInactiveJiraUserCommand : ExportReadingCmdlet
 
         Product = [.. Product.Distinct()];
         var seal = OpenJudgmentSeal();
-        var synced = SyncedGroupsOf(Product);
-        _selectors = [.. Product.Select((product, i) => new InactiveUserSelector(product, rule, _filter, seal, synced[i]))];
+        var groupPaths = GroupPathsOf(Product);
+        _selectors = [.. Product.Select((product, i) => new InactiveUserSelector(product, rule, _filter, seal, groupPaths[i]))];
         _productSeen = new bool[Product.Length];
         WriteVerbose($"Inactive in {string.Join(" and ", Product)}: last activity before {rule.ActivityDataDate.AddDays(-MoreThan):yyyy-MM-dd} (UTC; more than {MoreThan} days before {rule.ActivityDataDate:yyyy-MM-dd}, the last day Atlassian's data is sure to cover at {rule.AsOf:u}).");
     }
 
-    // With the Admin API, each product's synced groups (one groups search per product), so the objects say who holds
-    // the product through an identity provider; null per product when that cannot be read.
-    private IReadOnlySet<string>?[] SyncedGroupsOf(JiraProduct[] products)
+    // When connected: each product's granting groups (Jira) and, with the Admin API, those an identity provider syncs
+    // (one groups search per product), so the objects say how each user holds the product; null where not read.
+    private GroupPaths?[] GroupPathsOf(JiraProduct[] products)
     {
-        var session = ConnectedSession();
-        if (session?.Jira is null || AccessPathsOf(session, null) is not { } paths)
+        if (ConnectedSession() is not { Jira: { } jira } session)
         {
-            return new IReadOnlySet<string>?[products.Length];
+            return new GroupPaths?[products.Length];
         }
 
+        var paths = AccessPathsOf(session, null);
         return [.. products.Select(product =>
         {
+            IReadOnlySet<string>? granting = null;
             try
             {
-                return paths.SyncedGroupNamesAsync(product, CancellationToken).GetAwaiter().GetResult();
+                granting = jira.GetProductRoleAsync(ProductNames.ApplicationRoleKey(product), CancellationToken).GetAwaiter().GetResult().Groups
+                    .Select(g => g.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                return new GroupPaths(granting, paths?.SyncedGroupNamesAsync(product, CancellationToken).GetAwaiter().GetResult());
             }
             catch (AtlassianApiException e)
             {
-                WriteWarning($"The groups synced from an identity provider could not be read ({e.Message}): the results do not say who holds {product} through one.");
-                return null;
+                WriteWarning($"How users hold {product} cannot be told ({e.Message}): the results' AccessPaths and SyncedGroups say only what the input does.");
+                return granting is null ? null : new GroupPaths(granting, null);
             }
         })];
     }
