@@ -47,10 +47,11 @@ public sealed partial class RemovalChange : IBatchedChange<RemovalRequest, Remov
                 continue;
             }
 
-            var role = await roles.GetAsync(product, cancellationToken).ConfigureAwait(false);
+            ProductRole role;
             Func<string, IReadOnlyList<JiraGroup>>? readBack;
             try
             {
+                role = await roles.GetAsync(product, cancellationToken).ConfigureAwait(false);
                 readBack = await planner.Reads.ReadBackAsync(product, pending.Count, cancellationToken).ConfigureAwait(false);
             }
             catch (AtlassianApiException e)

@@ -23,56 +23,52 @@ public sealed class RemovalReads(JiraRestClient jira, ProductRoleCache roles, Re
 
     private GroupMembershipSnapshot? _plan;
     private int _snapshotPages;
+    private bool _lookInBulk;
 
-    /// <summary>True when the run goes in batches whose verification is read in bulk when cheaper.</summary>
-    public bool Batched => mode != ReadMode.PerUser;
+    /// <summary>
+    /// True when the run goes in batches (their last look and verification read in bulk where cheaper): always with
+    /// <see cref="ReadMode.Bulk"/>, with <see cref="ReadMode.Auto"/> once <see cref="PrepareAsync"/> chose a bulk read.
+    /// </summary>
+    public bool Batched => mode == ReadMode.Bulk || (mode == ReadMode.Auto && (_plan is not null || _lookInBulk));
 
     /// <summary>The member pages this run's snapshots read (the plan's and the verifications').</summary>
     public int SnapshotPages => _snapshotPages;
 
-    /// <summary>The bulk reads before planning <paramref name="requests"/>, when cheaper than one read per user. A failure leaves the per-user reads.</summary>
+    /// <summary>
+    /// The bulk reads before planning <paramref name="requests"/>, when cheaper than one read per user. A failure
+    /// leaves the per-user reads, which then meet it user by user; nothing is read when no protection could be checked
+    /// (every user is skipped).
+    /// </summary>
     public async Task PrepareAsync(IReadOnlyList<RemovalRequest> requests, ProtectionPolicy policy, bool lookNow, CancellationToken cancellationToken)
     {
-        if (mode == ReadMode.PerUser || requests.Count == 0)
+        if (mode == ReadMode.PerUser || requests.Count == 0 || policy.Unchecked is not null)
         {
             return;
         }
 
-        var productRoles = new List<ProductRole>();
         try
         {
-            foreach (var product in requests.Select(r => r.Product).Distinct())
+            _lookInBulk = bulkLook is not null && (mode == ReadMode.Bulk || requests.Count >= BulkLookFrom);
+            var productRoles = await RolesOfAsync(requests.Select(r => r.Product), cancellationToken).ConfigureAwait(false);
+            if (lookNow)
             {
-                productRoles.Add(await roles.GetAsync(product, cancellationToken).ConfigureAwait(false));
+                await LookAheadAsync(requests.Select(r => r.AccountId).ToList(), productRoles, cancellationToken).ConfigureAwait(false);
             }
-        }
-        catch (AtlassianApiException)
-        {
-            // The plan reads each user, and says for each what failed (a protection that cannot be read skips them first).
-            return;
-        }
 
-        if (lookNow)
-        {
-            await LookAheadAsync(requests.Select(r => r.AccountId).ToList(), productRoles, cancellationToken).ConfigureAwait(false);
-        }
+            if (mode == ReadMode.Auto && EstimatedPages(productRoles) >= requests.Count)
+            {
+                return;
+            }
 
-        var granting = productRoles.SelectMany(r => r.Groups).Distinct().ToList();
-        if (mode == ReadMode.Auto && EstimatedPages(productRoles) >= requests.Count)
-        {
-            return;
-        }
-
-        try
-        {
             var all = await jira.GetAllGroupsAsync(cancellationToken).ConfigureAwait(false);
-            var groups = granting.Concat(all.Concat(policy.AdministratorGroups.Groups).Where(policy.IsProtected)).Distinct().ToList();
+            var groups = productRoles.SelectMany(r => r.Groups).Concat(all.Concat(policy.AdministratorGroups.Groups).Where(policy.IsProtected)).Distinct().ToList();
             _plan = await GroupMembershipSnapshot.ReadAsync(jira, groups, cancellationToken).ConfigureAwait(false);
             Interlocked.Add(ref _snapshotPages, _plan.Pages);
         }
         catch (AtlassianApiException)
         {
             _plan = null;
+            _lookInBulk = false;
         }
     }
 
@@ -90,13 +86,26 @@ public sealed class RemovalReads(JiraRestClient jira, ProductRoleCache roles, Re
             return;
         }
 
+        try
+        {
+            var productRoles = await RolesOfAsync(changing.Select(p => p.Request.Product), cancellationToken).ConfigureAwait(false);
+            await LookAheadAsync(changing.Select(p => p.Request.AccountId).ToList(), productRoles, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AtlassianApiException)
+        {
+            // The products' roles could not be read: every user gets the per-user look.
+        }
+    }
+
+    private async Task<IReadOnlyList<ProductRole>> RolesOfAsync(IEnumerable<Products.JiraProduct> products, CancellationToken cancellationToken)
+    {
         var productRoles = new List<ProductRole>();
-        foreach (var product in changing.Select(p => p.Request.Product).Distinct())
+        foreach (var product in products.Distinct())
         {
             productRoles.Add(await roles.GetAsync(product, cancellationToken).ConfigureAwait(false));
         }
 
-        await LookAheadAsync(changing.Select(p => p.Request.AccountId).ToList(), productRoles, cancellationToken).ConfigureAwait(false);
+        return productRoles;
     }
 
     /// <summary>

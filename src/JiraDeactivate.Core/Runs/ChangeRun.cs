@@ -54,7 +54,8 @@ public sealed class ChangeRun<TRequest, TPlan, TResult>
     /// <paramref name="decided"/> without reading anything; check the fuse (a warning in a preview, else
     /// <see cref="ChangeFuseException"/>); report the plans that change nothing; ask approval for the rest, one by one,
     /// through <paramref name="host"/>; and, unless a preview or nobody was approved, begin the run and change the
-    /// approved users, <paramref name="limits"/>.Changing at a time.
+    /// approved users, <paramref name="limits"/>.Changing at a time (in batches when the change reads in bulk:
+    /// <see cref="IBatchedChange{TRequest, TPlan, TResult}"/>).
     /// </summary>
     public async Task<RunReport<TPlan>> RunAsync(IReadOnlyList<TRequest> requests, IRunHost<TPlan, TResult> host, RunLimits limits,
         CancellationToken cancellationToken, IEnumerable<TPlan>? decided = null)
@@ -133,12 +134,14 @@ public sealed class ChangeRun<TRequest, TPlan, TResult>
         try
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, batch.Length), new ParallelOptions { MaxDegreeOfParallelism = throttle, CancellationToken = cancellationToken }, async (i, ct) =>
-                outcomes[i] = await ExecuteAsync(batch[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+            {
+                outcomes[i] = await ExecuteAsync(batch[i], ct).ConfigureAwait(false);
+                stage.Step();
+            }).ConfigureAwait(false);
             var verified = await batched.VerifyBatchAsync(batch.Select((plan, i) => (plan, outcomes[i]!)).ToList(), context, cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < batch.Length; i++)
             {
                 host.Changed(batch[i], verified[i]);
-                stage.Step();
             }
         }
         catch (OperationCanceledException)
