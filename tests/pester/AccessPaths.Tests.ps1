@@ -1,3 +1,18 @@
+BeforeDiscovery {
+    $knobCases = [System.Collections.Generic.List[hashtable]]::new()
+    foreach ($from in 'Api', 'Csv') {
+        foreach ($strip in $true, $false) {
+            foreach ($removal in 'revert', 'refuse') {
+                foreach ($flags in 'externalSynced,managedBy,modifiable', 'externalSynced', 'managedBy', 'modifiable') {
+                    foreach ($owner in 'jira', 'jira-software') {
+                        $n = $knobCases.Count
+                        $knobCases.Add(@{ From = $from; Strip = $strip; Removal = $removal; Flags = $flags; Owner = $owner; Mode = ('PerUser', 'Bulk', 'Auto')[$n % 3]; Status = (204, 200)[$n % 2] })
+                    }
+                }
+            }
+        }
+    }
+}
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     # --access-paths 3: three users on each path besides a local group (a direct role alone, a direct role and a local
@@ -37,18 +52,10 @@ AfterAll {
 }
 
 Describe 'Remove-JiraProductAccess on every path' {
-    # Every combination of Revoke-strips-groups, the Jira DELETE on a synced group and the workspace's ARI owner, with
-    # the synced signals taken one at a time, from both input paths and both ways of reading.
-    It 'frees exactly the seats it reports Removed, after a sync, and restores the first state (<From>, strips <Strip>, <Removal>, <Flags>, <Owner>, <Mode>)' -ForEach @(
-        @{ From = 'Api'; Strip = $true; Removal = 'revert'; Flags = 'externalSynced,managedBy,modifiable'; Owner = 'jira'; Mode = 'PerUser'; Status = 204 }
-        @{ From = 'Csv'; Strip = $true; Removal = 'revert'; Flags = 'externalSynced'; Owner = 'jira-software'; Mode = 'Bulk'; Status = 200 }
-        @{ From = 'Api'; Strip = $true; Removal = 'refuse'; Flags = 'managedBy'; Owner = 'jira'; Mode = 'Bulk'; Status = 204 }
-        @{ From = 'Csv'; Strip = $true; Removal = 'refuse'; Flags = 'modifiable'; Owner = 'jira-software'; Mode = 'PerUser'; Status = 204 }
-        @{ From = 'Api'; Strip = $false; Removal = 'revert'; Flags = 'modifiable'; Owner = 'jira-software'; Mode = 'Bulk'; Status = 200 }
-        @{ From = 'Csv'; Strip = $false; Removal = 'revert'; Flags = 'managedBy'; Owner = 'jira'; Mode = 'PerUser'; Status = 204 }
-        @{ From = 'Api'; Strip = $false; Removal = 'refuse'; Flags = 'externalSynced'; Owner = 'jira'; Mode = 'PerUser'; Status = 200 }
-        @{ From = 'Csv'; Strip = $false; Removal = 'refuse'; Flags = 'externalSynced,managedBy,modifiable'; Owner = 'jira-software'; Mode = 'Bulk'; Status = 204 }
-    ) {
+    # Every combination of the knobs for what Atlassian leaves open (Revoke strips groups or not, Jira's DELETE on a
+    # synced group refused or reverted, which one signal marks a synced group, the workspace's ARI owner), from both
+    # input paths; the ways of reading and Revoke's 200 or 204 alternate.
+    It 'frees exactly the seats it reports Removed, after a sync, and restores the first state (<From>, strips <Strip>, <Removal>, <Flags>, <Owner>, <Mode>)' -ForEach $knobCases {
         Reset-Emulator @{ revokeStripsGroups = $Strip; syncedGroupRemoval = $Removal; syncedGroupFlags = $Flags; workspaceAriOwner = $Owner; roleChangeStatus = $Status }
         $before = Get-Seats
         $pathsBefore = Get-Paths
@@ -60,7 +67,7 @@ Describe 'Remove-JiraProductAccess on every path' {
         $judgedSynced | ForEach-Object { $_.AccessPaths | Should -Contain 'synced group' }
         ($judged | Where-Object AccountId -in $directOnlyIds).AccessPaths | Sort-Object -Unique | Should -Be 'not by a group'
         ($judged | Where-Object { $_.AccountId -notin $syncedIds -and $_.AccountId -notin $directOnlyIds }).AccessPaths | Sort-Object -Unique | Should -Be 'group'
-        $journal = Join-Path $TestDrive "paths-$From-$Strip-$Removal-$Mode.jsonl"
+        $journal = Join-Path $TestDrive "paths-$([guid]::NewGuid().ToString("N")).jsonl"
         $results = @($judged | Remove-JiraProductAccess -Confirm:$false -JournalPath $journal -ReadMode $Mode 6>$null)
         Invoke-IdentityProviderSync
         $removed = @($results | Where-Object Status -eq 'Removed')
