@@ -1,3 +1,4 @@
+using JiraDeactivate.Core.History;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Products;
 using JiraDeactivate.Core.Removal;
@@ -83,5 +84,26 @@ public sealed class RoleRestoreTests : IDisposable
 
         Assert.DoesNotContain(plan.Items, i => i.Role is not null);
         Assert.NotEmpty(plan.Refusals);
+    }
+
+    [Fact]
+    public void The_run_history_counts_a_user_whose_only_change_was_the_role_and_its_grant_back()
+    {
+        using (var journal = RemovalJournal.Open(_path, _keys))
+        {
+            journal.StartRun("run1", RestorePlanner.RemovalOperation, "acme", "test run");
+            journal.Append(new JournalEntry { RunId = "run1", Event = JournalEvent.Planned, AccountId = "bob", Product = JiraProduct.JiraSoftware, Site = "acme", Groups = [], Resource = Resource });
+            journal.Append(new JournalEntry { RunId = "run1", Event = JournalEvent.RoleRevoked, AccountId = "bob", Product = JiraProduct.JiraSoftware, Site = "acme", Resource = Resource, Role = "atlassian/user" });
+        }
+
+        var before = Assert.Single(ChangeRunHistory.Read(_path, _keys));
+        using (var journal = RemovalJournal.Open(_path, _keys))
+        {
+            journal.Append(new JournalEntry { RunId = "run1", Event = JournalEvent.RoleGranted, AccountId = "bob", Product = JiraProduct.JiraSoftware, Site = "acme", Resource = Resource, Role = "atlassian/user" });
+        }
+
+        var after = Assert.Single(ChangeRunHistory.Read(_path, _keys));
+        Assert.Equal((1, 0, true), (before.Changed, before.Undone, before.CanUndo));
+        Assert.Equal((1, 1, false), (after.Changed, after.Undone, after.CanUndo));
     }
 }
