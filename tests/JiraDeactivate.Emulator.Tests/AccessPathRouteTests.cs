@@ -180,4 +180,30 @@ public sealed class AccessPathRouteTests
 
         Assert.Contains(page.GetProperty("data")[0].GetProperty("productAccess").EnumerateArray(), p => p.GetProperty("key").GetString() == "jira");
     }
+
+    [Fact]
+    public async Task A_state_whose_direct_role_names_no_product_is_refused_with_the_reason()
+    {
+        await using var emu = await StartAsync();
+        var document = emu.Host.State.ToDocument();
+        document.Users[1].DirectRoles.Add("jira-nonexistent");
+
+        var error = Assert.Throws<InvalidDataException>(() => emu.Host.State.Load(document));
+
+        Assert.Contains("unknown product 'jira-nonexistent'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dumped_state_keeps_the_paths_and_what_the_next_sync_puts_back()
+    {
+        await using var emu = await StartAsync(new EmulatorConfig { SyncedGroupRemoval = "revert" });
+        var user = SyncedAndLocal(emu);
+        (await emu.SiteAdmin.DeleteAsync($"rest/api/3/group/user?groupname={StateGenerator.SyncedJiraGroup}&accountId={Uri.EscapeDataString(user.AccountId)}")).Dispose();
+
+        emu.Host.State.Load(emu.Host.State.ToDocument());
+        await emu.PostControlAsync("identity-provider/sync");
+
+        Assert.Contains(user.AccountId, emu.Host.State.ListMembers(new GroupSelector(null, StateGenerator.SyncedJiraGroup), true)!.Select(u => u.AccountId));
+        Assert.Contains(emu.Host.State.ListOrgUsers(emu.OrgId)!, u => u.DirectRoles.Count > 0);
+    }
 }

@@ -48,10 +48,10 @@ public sealed partial class RemovalChange
         }
 
         // Jira's read back cannot see roles: after a revoke, the role assignments must show none left.
-        if (revoked && verdict.Status != RemovalStatus.StillHasAccess
-            && await new RoleRevocation(paths!, plan.Request.AccountId, plan.Request.Product, plan.Resource!).RemainingAsync(cancellationToken).ConfigureAwait(false) is { } remaining)
+        if (revoked && verdict.Status != RemovalStatus.StillHasAccess)
         {
-            return (RemovalStatus.StillHasAccess, remaining);
+            var (remaining, unread) = await new RoleRevocation(paths!, plan.Request.AccountId, plan.Request.Product, plan.Resource!).ReadBackAsync(cancellationToken).ConfigureAwait(false);
+            return remaining is not null ? (RemovalStatus.StillHasAccess, remaining) : unread is not null ? (verdict.Status, verdict.Reason ?? unread) : verdict;
         }
 
         return verdict;

@@ -35,17 +35,20 @@ public sealed class RoleRevocation(AccessPathReader paths, string accountId, Jir
         ShownDone = "the direct role is gone",
     };
 
-    /// <summary>After the revoke: what the role assignments still show (null when nothing remains, or they cannot be read).</summary>
-    public async Task<string?> RemainingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// After the revoke, what the role assignments say: Remaining when they still show the product held, Unread when
+    /// they could not be read back (the revoke is then not verified); both null when nothing remains.
+    /// </summary>
+    public async Task<(string? Remaining, string? Unread)> ReadBackAsync(CancellationToken cancellationToken)
     {
         try
         {
             var methods = await paths.RoleMethodsAsync(accountId, product, cancellationToken).ConfigureAwait(false);
-            return methods is { Count: > 0 } ? $"the role assignments still show {product} held ({string.Join(", ", methods)})" : null;
+            return (methods is { Count: > 0 } ? $"the role assignments still show {product} held ({string.Join(", ", methods)})" : null, null);
         }
-        catch (AtlassianApiException)
+        catch (AtlassianApiException e)
         {
-            return null;
+            return (null, $"not verified: reading the role assignments back failed: {e.Message}");
         }
     }
 }

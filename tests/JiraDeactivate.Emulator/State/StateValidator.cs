@@ -38,6 +38,10 @@ internal static class StateValidator
             .Concat(document.SiteAdminGroups)
             .Concat(document.AdministerGroups);
         errors.AddRange(referencedGroups.Where(n => !groupNames.Contains(n)).Distinct().Select(n => $"unknown group '{n}' referenced"));
+        var productKeys = document.Products.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(document.Users.SelectMany(u => u.DirectRoles.Where(k => !productKeys.Contains(k)).Select(k => $"user '{u.AccountId}' holds a direct role on unknown product '{k}'")));
+        errors.AddRange(document.Groups.SelectMany(g => (g.IdentityProviderMembers ?? []).Where(id => !accountIds.Contains(id)).Select(id => $"group '{g.Name}' has unknown identity-provider member '{id}'")));
+        errors.AddRange(document.Groups.Where(g => !g.Synced && g.IdentityProviderMembers is not null).Select(g => $"group '{g.Name}' has identity-provider members but is not synced"));
         errors.AddRange(document.Products.Where(p => p.DefaultGroups.Except(p.Groups, StringComparer.OrdinalIgnoreCase).Any())
             .Select(p => $"product '{p.Key}' has a default group that is not one of its groups"));
 
