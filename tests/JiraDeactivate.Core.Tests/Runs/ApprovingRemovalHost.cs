@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using JiraDeactivate.Core.Removal;
+using JiraDeactivate.Core.Runs;
+
+namespace JiraDeactivate.Core.Tests.Runs;
+
+/// <summary>A run host that approves every change and keeps every result: of the users changed, and of those left unchanged.</summary>
+internal sealed class ApprovingRemovalHost : IRunHost<RemovalPlan, ProductAccessRemoval>
+{
+    public ConcurrentBag<ProductAccessRemoval> Results { get; } = [];
+
+    public Task<IReadOnlyList<bool>> ApproveAsync(IReadOnlyList<(string Target, string Action)> changes, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<bool>>([.. changes.Select(_ => true)]);
+
+    public IRunStage StartStage(RunStage stage, int total) => new NoProgress();
+
+    public void Planned(IReadOnlyList<RemovalPlan> plans)
+    {
+    }
+
+    public void FuseWarning(string message)
+    {
+    }
+
+    public void Unchanged(RemovalPlan plan, ChangeOutcome<ProductAccessRemoval>? outcome, string? preview)
+    {
+        if (outcome is not null)
+        {
+            Results.Add(outcome.Result);
+        }
+    }
+
+    public void WouldChange(RemovalPlan plan)
+    {
+    }
+
+    public void Declined(RemovalPlan plan, ProductAccessRemoval result) => Results.Add(result);
+
+    public void Begun(string journalPath, string runId)
+    {
+    }
+
+    public void Changed(RemovalPlan plan, ChangeOutcome<ProductAccessRemoval> outcome) => Results.Add(outcome.Result);
+
+    private sealed class NoProgress : IRunStage
+    {
+        public void Step()
+        {
+        }
+
+        public void Complete()
+        {
+        }
+    }
+}
