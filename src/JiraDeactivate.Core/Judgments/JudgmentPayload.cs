@@ -13,7 +13,7 @@ namespace JiraDeactivate.Core.Judgments;
 /// <param name="Email">The email the source gave (Jira hides some): -Exclude matches it.</param>
 /// <param name="OrgRole">The organization role the source gave.</param>
 /// <param name="OrgRoleReported">True when the source reports organization roles, so a null <paramref name="OrgRole"/> means none.</param>
-/// <param name="Action">For a plan row: what the plan does ("Remove", "Skip", "NoAccess", "Fail"); null for a judged user.</param>
+/// <param name="Action">For a plan row: what the plan does ("Remove", "Skip", "NoAccess", "ManagedByIdentityProvider", "Fail"); null for a judged user.</param>
 public sealed record JudgmentPayload(
     string AccountId,
     string Product,
