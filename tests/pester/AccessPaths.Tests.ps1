@@ -118,6 +118,23 @@ Describe 'Remove-JiraProductAccess on every path' {
         Count '*/workspaces' | Should -Be 1
     }
 
+    It 'reads no user one by one to find holders when the seat count is explained by the groups' {
+        $plainOrg = Start-JiraEmulator -Users 120 -Seed 12 -ArgumentList '--as-of', '2026-11-01'
+        try {
+            Connect-TestEmulator $plainOrg
+            Invoke-RestMethod -Method Post "$($plainOrg.controlUrl)/stats/reset" | Out-Null
+            $found = @(Get-InactiveJiraUser -Product JiraSoftware -MoreThan 90 -AsOf $asOf)
+            $reads = @((Get-JiraEmulatorStats $plainOrg).routes | Where-Object { $_.method -eq 'GET' -and $_.route -eq '/rest/api/3/user' })
+            $found.Count | Should -BeGreaterThan 0
+            [int]($reads | Measure-Object count -Sum).Sum | Should -Be 0
+            $found.AccessPaths | Sort-Object -Unique | Should -Be 'group'
+        }
+        finally {
+            Stop-JiraEmulator $plainOrg
+            Connect-TestEmulator $emu
+        }
+    }
+
     It 'names the synced holders in -WhatIf, -PlanOnly and the summary, and changes nothing' {
         Reset-Emulator
         $pathsBefore = Get-Paths

@@ -115,11 +115,13 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
     }
 
     // The members of the granting groups, then the holders no group explains: users the v2 search lists with the
-    // product on the site (a role assigned directly), each confirmed by Jira's application roles.
+    // product on the site (a role assigned directly), each confirmed by Jira's application roles. Those are looked
+    // for only when the product's seat count (every path counts) is above the active people in its groups.
     private async Task ListMembersAsync(ProductRole role, JiraProduct product, ApiCollectOptions options, ChannelWriter<JiraAccount> writer, Task<SearchIndex> search, Counts counts,
         CancellationToken cancellationToken)
     {
         var seen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var seated = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         try
         {
             await Parallel.ForEachAsync(role.Groups, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (group, token) =>
@@ -128,6 +130,11 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
                 {
                     bool skipped = (account.IsApp && !options.IncludeAppAccounts) || (!account.Active && !options.IncludeInactiveAccounts)
                         || options.IsExcluded(account.AccountId, account.Email);
+                    if (account.Active && !account.IsApp)
+                    {
+                        seated.TryAdd(account.AccountId, true);
+                    }
+
                     if (!skipped)
                     {
                         var groups = _groupsOf.GetOrAdd(account.AccountId, _ => []);
@@ -145,16 +152,25 @@ public sealed class ApiActivityCollector(JiraRestClient jira, AdminApiClient adm
                 }
             }).ConfigureAwait(false);
             var index = await search.ConfigureAwait(false);
-            var candidates = index.Records.Values.Where(r => !seen.ContainsKey(r.AccountId) && SearchEvidence.Lists(r, product, cloudId) && !options.IsExcluded(r.AccountId, r.Email)).ToList();
+            var candidates = role.UsersCounted <= seated.Count ? [] : index.Records.Values.Where(r => !seen.ContainsKey(r.AccountId) && SearchEvidence.Lists(r, product, cloudId) && !options.IsExcluded(r.AccountId, r.Email)).ToList();
+            // The seats no group explains: once that many holders are confirmed, the other candidates are not read.
+            int unexplained = role.UsersCounted - seated.Count;
+            int confirmed = 0;
             await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (record, token) =>
             {
-                if (await jira.GetUserAccessAsync(record.AccountId, token).ConfigureAwait(false) is not { } access
+                if (Volatile.Read(ref confirmed) >= unexplained
+                    || await jira.GetUserAccessAsync(record.AccountId, token).ConfigureAwait(false) is not { } access
                     || !access.ApplicationRoleKeys.Contains(role.Key, StringComparer.OrdinalIgnoreCase) || role.Granting(access.Groups).Count > 0)
                 {
                     return;
                 }
 
                 var account = access.Account;
+                if (account.Active && !account.IsApp)
+                {
+                    Interlocked.Increment(ref confirmed);
+                }
+
                 bool skipped = (account.IsApp && !options.IncludeAppAccounts) || (!account.Active && !options.IncludeInactiveAccounts);
                 if (!skipped && seen.TryAdd(account.AccountId, true))
                 {
