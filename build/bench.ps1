@@ -529,7 +529,7 @@ $machine = [ordered]@{
     'dotnet'    = "$(& dotnet --version)"
     'pwsh'      = "$($PSVersionTable.PSVersion)"
     'date'      = $started.ToUniversalTime().ToString('yyyy-MM-dd HH:mm') + ' UTC'
-    'mode'      = "$mode (CSV $csvUsers users x$CsvRepeat, API $apiUsers users x$ApiRepeat, removal $removals users x$RemovalRepeat, Import-Module x$ImportRepeat; $latencyMs ms latency, $rateLimit requests/s per credential)"
+    'mode'      = "$mode (CSV $csvUsers users x$CsvRepeat, API $apiUsers users x$ApiRepeat, removal $removals users x$RemovalRepeat, Import-Module x$ImportRepeat; $latencyMs ms latency, $rateLimit requests/s per credential; Pace: 1,200 users x$RemovalRepeat, Admin API 200/min, Jira 10/s, 20 ms)"
     'parts'     = ($Part -join ', ') + $(if ('Pace' -in $Part -and 'Removal' -notin $Part) { ' (only the figures of these parts are below)' } else { '' })
     'duration'  = "{0:N0} s" -f ((Get-Date) - $started).TotalSeconds
 }

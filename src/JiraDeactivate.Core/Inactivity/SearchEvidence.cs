@@ -27,19 +27,19 @@ internal static class SearchEvidence
     }
 
     /// <summary>
-    /// The holder's last active UTC date in <paramref name="product"/> on the site when the record proves one: a dated
-    /// entry, and no entry on the site under a key this module cannot name (it might be the product). Null when the
-    /// search is silent: an undated entry or none says nothing (never-used products may be listed or left out).
+    /// What the record proves for a last look: the evidence of <see cref="Find"/> (a dated entry, or an undated one
+    /// with the join date: never used), and no entry on the site under a key this module cannot name (it might be the
+    /// product). Null when the search is silent: no entry for the product, or an unnamed key.
     /// </summary>
-    public static DateTime? DatedActivity(DirectoryUser? record, JiraProduct product, string? cloudId)
+    public static ProductEvidence? ForLastLook(DirectoryUser? record, JiraProduct product, string? cloudId)
     {
-        var onSite = record?.ProductAccess?.Where(p => IsSite(p.Id, cloudId)).ToList();
+        var onSite = record?.ProductAccess?.Where(p => IsSite(p.Id, cloudId));
         if (onSite is null || onSite.Any(p => p.Key is null || (ProductNames.FromSearchKey(p.Key) is null && !ProductNames.IsOtherProductKey(p.Key))))
         {
             return null;
         }
 
-        return onSite.Where(p => ProductNames.FromSearchKey(p.Key) == product).Max(p => p.LastActive);
+        return Find(record, product, cloudId);
     }
 
     /// <summary>True when the record has an entry for <paramref name="product"/> on the site (a hint of holding, not proof: Jira confirms it).</summary>

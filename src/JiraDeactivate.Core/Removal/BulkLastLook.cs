@@ -8,9 +8,9 @@ namespace JiraDeactivate.Core.Removal;
 
 /// <summary>
 /// The last look in bulk: the v2 user search's records of a batch of users, read right before the batch changes
-/// (<see cref="ReadAsync"/>), judge those it gives a dated entry of the product on this site; a user the search is
-/// silent about (no entry, an undated one, a key this module cannot name) or that was not read gets the per-user
-/// look, the authority, under the same rules.
+/// (<see cref="ReadAsync"/>), judge those it gives evidence about with the rules Get-InactiveJiraUser judged them by
+/// (<see cref="SearchEvidence.ForLastLook"/>); a user the search is silent about (no entry for the product on this
+/// site, a key this module cannot name) or that was not read gets the per-user look, the authority.
 /// </summary>
 public sealed class BulkLastLook(DirectorySearchReader search, LastLook perUser, string? cloudId, TimeProvider? time = null) : ILastLook
 {
@@ -49,10 +49,10 @@ public sealed class BulkLastLook(DirectorySearchReader search, LastLook perUser,
 
     public async Task<LastLookResult> CheckAsync(string accountId, JiraProduct product, InactivityJudgment judgment, CancellationToken cancellationToken)
     {
-        if (_read.TryRemove(accountId, out var read) && SearchEvidence.DatedActivity(read.Record, product, cloudId) is { } lastActive)
+        if (_read.TryRemove(accountId, out var read) && SearchEvidence.ForLastLook(read.Record, product, cloudId) is { } evidence)
         {
-            var verdict = new InactivityRule(judgment.MoreThan, read.At).Evaluate(lastActive, read.Record!.AddedToOrg);
-            return new LastLookResult(read.At, verdict, lastActive, null);
+            var verdict = new InactivityRule(judgment.MoreThan, read.At).Evaluate(evidence.LastActive, read.Record!.AddedToOrg);
+            return new LastLookResult(read.At, verdict, evidence.LastActive, null);
         }
 
         Interlocked.Increment(ref _perUserLooks);

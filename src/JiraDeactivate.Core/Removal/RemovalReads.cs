@@ -17,7 +17,6 @@ namespace JiraDeactivate.Core.Removal;
 /// </remarks>
 public sealed class RemovalReads(JiraRestClient jira, ProductRoleCache roles, ReadMode mode, BulkLastLook? bulkLook = null)
 {
-
     /// <summary>Below this many users, Auto takes the per-user last look: one search call per ten users saves little, and a silent answer costs the per-user call anyway.</summary>
     public const int BulkLookFrom = 10;
 

@@ -64,6 +64,20 @@ public sealed class SearchEvidenceTests
         Assert.Equal(s_day, SearchEvidence.Find(Record(null, undated, new DirectoryProductAccess("jira-software", CloudId, s_day)), JiraProduct.JiraSoftware, CloudId)?.LastActive);
     }
 
+    [Fact]
+    public void The_last_look_takes_the_judgments_evidence_but_not_beside_a_key_it_cannot_name()
+    {
+        var undated = new DirectoryProductAccess("jira", CloudId, null);
+        var unnamed = new DirectoryProductAccess("jira-next", CloudId, s_day);
+
+        Assert.Equal(new ProductEvidence(null), SearchEvidence.ForLastLook(Record(s_added, undated), JiraProduct.JiraSoftware, CloudId));
+        Assert.Equal(s_day, SearchEvidence.ForLastLook(Record(s_added, new DirectoryProductAccess("jira-software", CloudId, s_day)), JiraProduct.JiraSoftware, CloudId)?.LastActive);
+        Assert.Null(SearchEvidence.ForLastLook(Record(s_added, undated, unnamed), JiraProduct.JiraSoftware, CloudId));
+        Assert.Null(SearchEvidence.ForLastLook(Record(s_added, new DirectoryProductAccess("confluence", CloudId, s_day)), JiraProduct.JiraSoftware, CloudId));
+        Assert.Null(SearchEvidence.ForLastLook(Record(null, undated), JiraProduct.JiraSoftware, CloudId));
+        Assert.Null(SearchEvidence.ForLastLook(null, JiraProduct.JiraSoftware, CloudId));
+    }
+
     [Theory]
     [InlineData("active", "active", "active", AccountStatus.Active)]
     [InlineData("suspended", "active", "suspended", AccountStatus.Suspended)]
