@@ -27,7 +27,8 @@ Set-StrictMode -Version Latest
 $root = (Resolve-Path (Join-Path $PSScriptRoot '..')).ProviderPath
 Set-Location $root
 $ModulePath = (Resolve-Path $ModulePath).ProviderPath
-if (-not $ResultPath) { $ResultPath = Join-Path $root 'bench/results/latest.md' }
+# The Pace part alone (11 minutes) has its own file, so that it does not replace the other parts' figures.
+if (-not $ResultPath) { $ResultPath = Join-Path $root $(if (@($Part).Count -eq 1 -and $Part -eq 'Pace') { 'bench/results/pace.md' } else { 'bench/results/latest.md' }) }
 $work = Join-Path $root 'bench/work'
 New-Item -ItemType Directory -Force -Path $work, (Split-Path $ResultPath) | Out-Null
 $mode = if ($Full) { 'full' } else { 'quick' }
@@ -491,6 +492,15 @@ function Invoke-RemovalPaceBench {
             if ($isAuto) {
                 $neverUsed = @($judged | Where-Object { -not $_.LastActive }).Count
                 Add-Figure value "$name-admin-calls-per-judged-user-but-silent-looks" (($admin - $perUserLooks) / $judged.Count) calls "<= $([math]::Round($adminBound, 3))" ((($admin - $perUserLooks) / $judged.Count) -le $adminBound) "the Admin API calls without the $perUserLooks per-user looks at users the search is silent about ($neverUsed of the judged users never used Jira Software: the search lists the product without a date, which cannot prove 'never used', so each gets the per-user last-active-dates, the authority)"
+            }
+            if ($isAuto) {
+                Add-Figure value "$name-jira-reads-per-removed-user" (($jira - $deletes) / [math]::Max(1, $removed)) requests '' $null "the $($jira - $deletes) Jira requests that are not DELETEs (plan, protections, verification) per removed user"
+                # The fewest Jira requests any removal that reads its plan from the groups can make here: a DELETE per
+                # membership left and every page of the groups left, read once. The issue's 1.5 was set on an org
+                # with about 1.3 granting memberships per removed user.
+                $left = @($last.Removed | ForEach-Object { $_.GroupsRemoved } | Sort-Object -Unique)
+                $pages = ($left | ForEach-Object { [math]::Max(1, [math]::Ceiling(@($groups[$_].members).Count / 50)) } | Measure-Object -Sum).Sum
+                Add-Figure value "$name-jira-floor-per-removed-user" (($memberships + $pages) / [math]::Max(1, $removed)) requests '' $null "$memberships granting memberships ($([math]::Round($memberships / [math]::Max(1, $removed), 2)) per removed user) + $pages member pages of the $($left.Count) groups left, read once, per removed user: no removal that reads its plan from the groups can go under it in this org"
             }
             Add-Figure value "$name-seconds" $t s
             Add-Figure value "$name-requests-by-kind" (($last.Traffic.kinds.GetEnumerator() | ForEach-Object { "$($_.Key) $($_.Value)" }) -join '; ') '' '' $null "the last run; 429s: Admin API $($last.Traffic.admin429), Jira $($last.Traffic.jira429); errors written $($last.Errors)"
