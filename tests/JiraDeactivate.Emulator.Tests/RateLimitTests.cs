@@ -90,6 +90,21 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task An_admin_window_of_a_minute_admits_a_minutes_burst_and_announces_it_as_the_limit()
+    {
+        var clock = new ManualClock(s_start);
+        await using var emu = await TestEmulator.StartAsync(clock: clock, config: new EmulatorConfig { AdminRateLimit = 0.05, AdminRateLimitWindow = 60 });
+
+        var responses = await SendAsync(emu.OrgAdmin, "admin/v1/orgs", 4);
+
+        Assert.All(responses.Take(3), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(HttpStatusCode.TooManyRequests, responses[3].StatusCode);
+        Assert.Equal("3", responses[3].Headers.GetValues("X-RateLimit-Limit").Single());
+        Assert.Equal("20", responses[3].Headers.GetValues("Retry-After").Single());
+        DisposeAll(responses);
+    }
+
+    [Fact]
     public async Task Control_routes_are_never_limited()
     {
         var clock = new ManualClock(s_start);

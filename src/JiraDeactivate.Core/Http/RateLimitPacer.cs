@@ -5,7 +5,9 @@ namespace JiraDeactivate.Core.Http;
 
 /// <summary>
 /// Spaces requests to stay just under the rate the server announces (X-RateLimit-Limit, taken per second, as
-/// Atlassian's burst limits are; learned from any answer that carries it, 429s included, and kept), and holds
+/// Jira's burst limits are; learned from any answer that carries it, 429s included, and kept). The Admin API does not
+/// say its unit (its pace is about 200 a minute): while 429s keep coming at the per-second reading, it slows down
+/// further, as far as reading the limit per minute, and holds
 /// back every request, not only the one that got it, while a 429 or a rate-limit 503 says to wait (Retry-After,
 /// X-RateLimit-Reset) or the announced budget is spent. Polly's rate limiter
 /// cannot change its rate while running, which this needs: the limit is only known from the answers.
@@ -19,7 +21,8 @@ internal sealed class RateLimitPacer(TimeProvider time)
     // After a 429, slow down by this factor, then speed back up slowly while answers are good.
     private const double BackOffFactor = 1.5;
     private const double RecoveryFactor = 0.99;
-    private const double MaxSlowdown = 4;
+    // The slowest reading of an announced limit: per minute instead of per second.
+    private const double MaxSlowdown = 60;
     private const double MaxIntervalWithoutLimit = 0.5;
     private static readonly TimeSpan s_backOffQuietPeriod = TimeSpan.FromSeconds(1);
 

@@ -132,6 +132,40 @@ public class RateLimitPacerTests
         Assert.InRange((b - a).TotalSeconds, 0.15, 0.2);
     }
 
+    [Fact]
+    public async Task A_limit_announced_per_minute_is_learned_from_the_429s_that_keep_coming()
+    {
+        // The Admin API at its production pace, 200 a minute, announcing "200" with no unit; its bucket holds a minute.
+        var server = new TokenBucketServer(_time, perMinute: 200);
+        var pacer = new RateLimitPacer(_time);
+        using var client = new HttpMessageInvoker(new PacingHandler(pacer) { InnerHandler = new RateLimitObserver(pacer) { InnerHandler = server } });
+
+        int tooMany = 0;
+        for (int sent = 0; sent < 600;)
+        {
+            var call = Get(client);
+            while (!call.IsCompleted)
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(10));
+                await Task.Yield();
+            }
+
+            using var response = await call;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                tooMany++;
+            }
+            else
+            {
+                sent++;
+            }
+        }
+
+        // Taken per second alone, the pace stays 60 times too fast and about one call in four is a 429 once the
+        // minute's burst is spent; slowing down as far as the per-minute reading leaves a few while it learns.
+        Assert.InRange(tooMany, 1, 30);
+    }
+
     private async Task<(DateTimeOffset First, DateTimeOffset Second)> TwoMoreAsync(HttpMessageInvoker client)
     {
         var a = Get(client);
@@ -145,6 +179,30 @@ public class RateLimitPacerTests
         (await a).Dispose();
         (await b).Dispose();
         return (_server.SentAt[^2], _server.SentAt[^1]);
+    }
+
+    /// <summary>A token bucket of a minute's requests that announces its limit without a unit, as the Admin API's 429 does.</summary>
+    private sealed class TokenBucketServer(TimeProvider time, int perMinute) : HttpMessageHandler
+    {
+        private double _tokens = perMinute;
+        private DateTimeOffset _updated = time.GetUtcNow();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = time.GetUtcNow();
+            double rate = perMinute / 60.0;
+            _tokens = Math.Min(perMinute, _tokens + ((now - _updated).TotalSeconds * rate));
+            _updated = now;
+            if (_tokens >= 1)
+            {
+                _tokens--;
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+            }
+
+            var response = TooMany(perMinute, (int)Math.Ceiling((1 - _tokens) / rate));
+            response.Headers.Add("X-RateLimit-Remaining", "0");
+            return Task.FromResult(response);
+        }
     }
 
     /// <summary>Answers each request with the next scripted response (200 when none is left) and notes when it was sent.</summary>

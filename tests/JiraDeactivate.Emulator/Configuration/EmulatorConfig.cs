@@ -15,6 +15,12 @@ public sealed record EmulatorConfig
     /// <summary>Requests per second per Admin API credential; 0 = <see cref="RateLimit"/> applies to the Admin API too.</summary>
     public double AdminRateLimit { get; init; }
 
+    /// <summary>
+    /// The Admin API's window in seconds: its bucket holds this many seconds of its rate and its X-RateLimit-Limit
+    /// announces that many requests (1: per second; 60: "200" for 200 a minute). Atlassian does not say which.
+    /// </summary>
+    public int AdminRateLimitWindow { get; init; } = 1;
+
     /// <summary>Share of API requests answered with 500, 502 or 503.</summary>
     public double ErrorRate { get; init; }
 
@@ -171,6 +177,11 @@ public sealed record EmulatorConfig
         if (AdminRateLimit is < 0 or > 1_000_000 || double.IsNaN(AdminRateLimit))
         {
             errors.Add("adminRateLimit must be between 0 and 1000000 (0 = rateLimit applies).");
+        }
+
+        if (AdminRateLimitWindow is < 1 or > 3600)
+        {
+            errors.Add("adminRateLimitWindow must be between 1 and 3600 seconds.");
         }
 
         CheckShare(errors, nameof(ErrorRate), ErrorRate);

@@ -12,8 +12,8 @@ public sealed record RateDecision(bool Allowed, int Limit, int Remaining, int Re
 
 /// <summary>
 /// A token bucket per credential (the Authorization header): refills at the configured rate per second (the Admin
-/// API's own rate when one is set) and holds
-/// at most one second's worth (burst = the rate). Changing the rate starts every bucket full again.
+/// API's own rate when one is set) and holds at most one second's worth (burst = the rate), or for the Admin API its
+/// window's worth. Changing the rate starts every bucket full again.
 /// </summary>
 public sealed class RateLimiter
 {
@@ -28,7 +28,7 @@ public sealed class RateLimiter
         _clock = clock;
         config.Changed += (previous, current) =>
         {
-            if (previous.RateLimit != current.RateLimit || previous.AdminRateLimit != current.AdminRateLimit)
+            if (previous.RateLimit != current.RateLimit || previous.AdminRateLimit != current.AdminRateLimit || previous.AdminRateLimitWindow != current.AdminRateLimitWindow)
             {
                 Reset();
             }
@@ -44,7 +44,7 @@ public sealed class RateLimiter
             return RateDecision.Unlimited;
         }
 
-        var capacity = Math.Max(1.0, rate);
+        var capacity = Math.Max(1.0, adminApi && config.AdminRateLimit > 0 ? rate * config.AdminRateLimitWindow : rate);
         var now = _clock.GetUtcNow();
         lock (_gate)
         {
