@@ -4,13 +4,16 @@ using JiraDeactivate.Core.Runs;
 
 namespace JiraDeactivate.Core.Tests.Runs;
 
-/// <summary>A run host that approves every change and keeps every result: of the users changed, and of those left unchanged.</summary>
-internal sealed class ApprovingRemovalHost : IRunHost<RemovalPlan, ProductAccessRemoval>
+/// <summary>A run host that approves every change (after <c>beforeApproval</c>, when given) and keeps every result: of the users changed, and of those left unchanged.</summary>
+internal sealed class ApprovingRemovalHost(Action? beforeApproval = null) : IRunHost<RemovalPlan, ProductAccessRemoval>
 {
     public ConcurrentBag<ProductAccessRemoval> Results { get; } = [];
 
-    public Task<IReadOnlyList<bool>> ApproveAsync(IReadOnlyList<(string Target, string Action)> changes, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<bool>>([.. changes.Select(_ => true)]);
+    public Task<IReadOnlyList<bool>> ApproveAsync(IReadOnlyList<(string Target, string Action)> changes, CancellationToken cancellationToken)
+    {
+        beforeApproval?.Invoke();
+        return Task.FromResult<IReadOnlyList<bool>>([.. changes.Select(_ => true)]);
+    }
 
     public IRunStage StartStage(RunStage stage, int total) => new NoProgress();
 

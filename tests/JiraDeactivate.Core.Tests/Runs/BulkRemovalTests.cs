@@ -42,7 +42,7 @@ public sealed class BulkRemovalTests : IAsyncLifetime, IDisposable
         var gone = users[1];
         var otherGroup = role.Groups.First(g => !(_emulator.State.ListMembers(Selector(g), true) ?? []).Any(m => m.AccountId == added));
         string journalPath = Path.Combine(_folder, "between.jsonl");
-        var host = new Host(() =>
+        var host = new ApprovingRemovalHost(() =>
         {
             // Between the plan and the change: one user joins another granting group, another leaves theirs.
             Assert.Equal(MembershipOutcome.Changed, _emulator.State.AddMember(Selector(otherGroup), added).Outcome);
@@ -87,7 +87,7 @@ public sealed class BulkRemovalTests : IAsyncLifetime, IDisposable
         var role = await jira.GetProductRoleAsync("jira-software", CancellationToken.None);
         var (users, policy) = await CandidatesAsync(jira, role, 12, oneGroupOnly: true);
         string journalPath = Path.Combine(_folder, "stopped.jsonl");
-        var host = new Host(() => { });
+        var host = new ApprovingRemovalHost(() => { });
         using (var journal = RemovalJournal.Open(journalPath, new JournalKeys(Path.Combine(_folder, "keys"))))
         {
             var run = Run(jira, role, policy, journal, ReadMode.Bulk);
@@ -167,57 +167,6 @@ public sealed class BulkRemovalTests : IAsyncLifetime, IDisposable
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             observe?.Invoke(response);
             return response;
-        }
-    }
-
-    /// <summary>Approves everyone, after <paramref name="beforeChanges"/>; records the results.</summary>
-    private sealed class Host(Action beforeChanges) : IRunHost<RemovalPlan, ProductAccessRemoval>
-    {
-        public System.Collections.Concurrent.ConcurrentBag<ProductAccessRemoval> Results { get; } = [];
-
-        public Task<IReadOnlyList<bool>> ApproveAsync(IReadOnlyList<(string Target, string Action)> changes, CancellationToken cancellationToken)
-        {
-            beforeChanges();
-            return Task.FromResult<IReadOnlyList<bool>>(changes.Select(_ => true).ToList());
-        }
-
-        public IRunStage StartStage(RunStage stage, int total) => new NoProgress();
-
-        public void Planned(IReadOnlyList<RemovalPlan> plans)
-        {
-        }
-
-        public void FuseWarning(string message)
-        {
-        }
-
-        public void Unchanged(RemovalPlan plan, ChangeOutcome<ProductAccessRemoval>? outcome, string? preview)
-        {
-        }
-
-        public void WouldChange(RemovalPlan plan)
-        {
-        }
-
-        public void Declined(RemovalPlan plan, ProductAccessRemoval result)
-        {
-        }
-
-        public void Begun(string journalPath, string runId)
-        {
-        }
-
-        public void Changed(RemovalPlan plan, ChangeOutcome<ProductAccessRemoval> outcome) => Results.Add(outcome.Result);
-
-        private sealed class NoProgress : IRunStage
-        {
-            public void Step()
-            {
-            }
-
-            public void Complete()
-            {
-            }
         }
     }
 }
