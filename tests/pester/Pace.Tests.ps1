@@ -150,7 +150,7 @@ Describe 'Remove-JiraProductAccess at Atlassian''s pace' {
 Describe 'Suspend-JiraUser at Atlassian''s pace' {
     BeforeEach { Reset-Emulator }
 
-    It 'takes its last looks from the v2 user search, with the same results as one call per user and look' {
+    It 'takes its last looks and the statuses at planning from the v2 user search, with the same results as one call per user and look' {
         $users = @($changeable | Select-Object -First 20)
         $active = @($users | Where-Object LastActive | Select-Object -First 2).AccountId
         $runs = foreach ($mode in 'PerUser', 'Bulk') {
@@ -171,6 +171,8 @@ Describe 'Suspend-JiraUser at Atlassian''s pace' {
         $bulk.Results | Should -Be $perUser.Results
         $bulk.Suspended | Should -Be $perUser.Suspended
         $bulk.LastLooks | Should -BeLessThan $perUser.LastLooks
-        $bulk.Searches - $perUser.Searches | Should -BeLessOrEqual 6 -Because 'two looks of 20 users, ten a search call'
+        # Per user, each user's status at planning is a search call of its own; in bulk it comes from the planning
+        # look's search (two looks of 20 users, ten a search call: at most 6 calls).
+        $perUser.Searches - $bulk.Searches | Should -BeGreaterOrEqual 14 -Because 'the 20 status reads at planning come from the planning look''s search'
     }
 }

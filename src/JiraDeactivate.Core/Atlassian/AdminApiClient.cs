@@ -148,7 +148,7 @@ public sealed class AdminApiClient
     private static DirectoryUser ToDirectoryUser(SearchUserDto user) => new(
         user.AccountId!, user.AccountType, user.Status, user.AccountStatus, user.MembershipStatus, ParseDate(user.AddedToOrg),
         user.ProductAccess?.Select(p => new DirectoryProductAccess(p.Key, p.Id, ParseDate(p.LastActiveTimestamp))).ToArray(),
-        user.PlatformRoles, user.Email);
+        user.PlatformRoles, user.Email, user.Name);
 
     // "ari:cloud:jira-software::site/58d24034-..." -> "58d24034-...".
     private static string? CloudIdOf(string? ari)

@@ -57,7 +57,8 @@ internal sealed record SearchUserDto(
     [property: JsonPropertyName("addedToOrg")] string? AddedToOrg,
     [property: JsonPropertyName("productAccess")] SearchProductAccessDto[]? ProductAccess,
     [property: JsonPropertyName("platformRoles")] string[]? PlatformRoles,
-    [property: JsonPropertyName("email")] string? Email = null);
+    [property: JsonPropertyName("email")] string? Email = null,
+    [property: JsonPropertyName("name")] string? Name = null);
 
 internal sealed record UserSearchPageDto(
     [property: JsonPropertyName("data")] SearchUserDto[]? Data,

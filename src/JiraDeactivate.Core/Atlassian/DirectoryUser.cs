@@ -12,6 +12,7 @@ namespace JiraDeactivate.Core.Atlassian;
 /// <param name="ProductAccess">Null when the answer had no productAccess field at all.</param>
 /// <param name="PlatformRoles">Null when not asked for (expand platformRoles) or not given.</param>
 /// <param name="Email">The email the Admin API gives (also for users whose email Jira hides); null when not given.</param>
+/// <param name="Name">The user's name; null when not given.</param>
 public sealed record DirectoryUser(
     string AccountId,
     string? AccountType,
@@ -21,7 +22,8 @@ public sealed record DirectoryUser(
     DateTime? AddedToOrg,
     IReadOnlyList<DirectoryProductAccess>? ProductAccess,
     IReadOnlyList<string>? PlatformRoles,
-    string? Email = null);
+    string? Email = null,
+    string? Name = null);
 
 /// <summary>A product entry of the v2 search: key (an open set), product instance id, and last active UTC date if any.</summary>
 public sealed record DirectoryProductAccess(string? Key, string? Id, DateTime? LastActive);

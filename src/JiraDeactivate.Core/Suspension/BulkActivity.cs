@@ -7,7 +7,7 @@ namespace JiraDeactivate.Core.Suspension;
 /// <summary>
 /// Suspend-JiraUser's last look in bulk: the v2 user search's records of the run's users, read once when planning
 /// starts and once when the changes start (the first look of each), instead of one last-active-dates call per user
-/// and look. A record is used only when it is as sure as the per-user answer: a dated entry for every product, of
+/// and look; the planning read also gives each user's directory status. A record is used only when it is as sure as the per-user answer: a dated entry for every product, of
 /// every site, (an undated or missing one may be a product never used or not listed: the search cannot tell) and no key
 /// this module cannot name. Otherwise the per-user answer is read, the authority.
 /// </summary>
@@ -16,9 +16,13 @@ public sealed class BulkActivity(DirectorySearchReader search, AdminApiClient ad
     private readonly Task<IReadOnlyDictionary<string, DirectoryUser>>?[] _reads = new Task<IReadOnlyDictionary<string, DirectoryUser>>?[2];
     private readonly object _gate = new();
     private int _perUser;
+    private int _perUserStatus;
 
     /// <summary>How many looks fell back to the per-user answer.</summary>
     public int PerUserLooks => _perUser;
+
+    /// <summary>How many status reads at planning fell back to the per-user answer.</summary>
+    public int PerUserStatusReads => _perUserStatus;
 
     /// <summary>The v2 user search calls so far.</summary>
     public int SearchCalls => search.Calls;
@@ -30,13 +34,7 @@ public sealed class BulkActivity(DirectorySearchReader search, AdminApiClient ad
     /// <exception cref="AtlassianApiException">The per-user answer could not be read.</exception>
     public async Task<UserLastActiveDates> GetAsync(string accountId, bool beforeChange, CancellationToken cancellationToken)
     {
-        Task<IReadOnlyDictionary<string, DirectoryUser>> read;
-        lock (_gate)
-        {
-            read = _reads[beforeChange ? 1 : 0] ??= ReadAsync(cancellationToken);
-        }
-
-        var records = await read.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var records = await RecordsAsync(beforeChange, cancellationToken).ConfigureAwait(false);
         if (records.TryGetValue(accountId, out var record) && Sure(record) is { } dates)
         {
             return dates;
@@ -44,6 +42,34 @@ public sealed class BulkActivity(DirectorySearchReader search, AdminApiClient ad
 
         Interlocked.Increment(ref _perUser);
         return await admin.GetLastActiveDatesAsync(organizationId, accountId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The user's directory status at planning, from the planning look's search read when its record says the account
+    /// type and the status; otherwise <paramref name="perUser"/>'s answer (the same search, for this user alone).
+    /// </summary>
+    /// <exception cref="AtlassianApiException">The per-user answer could not be read.</exception>
+    public async Task<DirectoryUserStatus?> GetStatusAsync(string accountId, Func<CancellationToken, Task<DirectoryUserStatus?>> perUser, CancellationToken cancellationToken)
+    {
+        var records = await RecordsAsync(beforeChange: false, cancellationToken).ConfigureAwait(false);
+        if (records.TryGetValue(accountId, out var r) && r.AccountType is not null && (r.Status ?? r.MembershipStatus) is not null)
+        {
+            return new DirectoryUserStatus(r.AccountId, r.AccountType, r.Status, r.MembershipStatus, r.Name, r.Email, []);
+        }
+
+        Interlocked.Increment(ref _perUserStatus);
+        return await perUser(cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<IReadOnlyDictionary<string, DirectoryUser>> RecordsAsync(bool beforeChange, CancellationToken cancellationToken)
+    {
+        Task<IReadOnlyDictionary<string, DirectoryUser>> read;
+        lock (_gate)
+        {
+            read = _reads[beforeChange ? 1 : 0] ??= ReadAsync(cancellationToken);
+        }
+
+        return read.WaitAsync(cancellationToken);
     }
 
     // A failed search is not an error: every user then gets the per-user answer.

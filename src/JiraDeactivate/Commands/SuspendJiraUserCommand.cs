@@ -72,7 +72,7 @@ public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
             RunLifecycle(run, _requests, _summary, ThrottleLimit);
             WriteVerbose(activity is null
                 ? $"The last look (-ReadMode {ReadMode}): one last-active-dates call per user and look."
-                : $"The last look (-ReadMode {ReadMode}): {activity.SearchCalls} user search calls, {activity.PerUserLooks} looks one by one (the search not sure about them).");
+                : $"The last look (-ReadMode {ReadMode}): {activity.SearchCalls} user search calls, {activity.PerUserLooks} looks one by one (the search not sure about them), {activity.PerUserStatusReads} statuses read one by one (not in the search).");
         }
 
         WriteHostLine($"Suspend-JiraUser{(preview ? " (preview)" : string.Empty)}: {_summary.Describe(preview)}");
