@@ -7,9 +7,10 @@ namespace JiraDeactivate.Core.Suspension;
 /// <summary>
 /// Suspend-JiraUser's last look in bulk: the v2 user search's records of the run's users, read once when planning
 /// starts and once when the changes start (the first look of each), instead of one last-active-dates call per user
-/// and look; the planning read also gives each user's directory status. A record is used only when it is as sure as the per-user answer: a dated entry for every product, of
-/// every site, (an undated or missing one may be a product never used or not listed: the search cannot tell) and no key
-/// this module cannot name. Otherwise the per-user answer is read, the authority.
+/// and look; the planning read also gives each user's directory status. A record is used only when it is as sure as
+/// the per-user answer: a dated entry for every product, of every site, (an undated or missing one may be a product
+/// never used or not listed: the search cannot tell) and no key this module cannot name. Otherwise the per-user answer
+/// is read, the authority.
 /// </summary>
 public sealed class BulkActivity(DirectorySearchReader search, AdminApiClient admin, string organizationId, IReadOnlyCollection<string> accountIds)
 {
