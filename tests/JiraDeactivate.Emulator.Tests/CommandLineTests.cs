@@ -42,6 +42,7 @@ public sealed class CommandLineTests
     [InlineData("--not-member-status", "404")]
     [InlineData("--as-of", "01/11/2026")]
     [InlineData("--latency-ms", "0.5")]
+    [InlineData("--developers-overlap", "much")]
     [InlineData("stray")]
     public void Invalid_arguments_are_refused(params string[] args) =>
         Assert.Throws<ArgumentException>(() => EmulatorCommandLine.Parse(args));
@@ -60,6 +61,8 @@ public sealed class CommandLineTests
         Assert.NotEmpty(new EmulatorOptions { Users = 1 }.Validate());
         Assert.NotEmpty(new EmulatorOptions { SiteName = "Not A Host" }.Validate());
         Assert.NotEmpty(new EmulatorOptions { StateFile = "/nonexistent/state.json" }.Validate());
+        Assert.NotEmpty(EmulatorCommandLine.Parse(["--developers-overlap", "1.5"])!.Validate());
+        Assert.Equal(0.25, EmulatorCommandLine.Parse(["--developers-overlap", "0.25"])!.DevelopersOverlap);
         Assert.Empty(new EmulatorOptions().Validate());
     }
 }

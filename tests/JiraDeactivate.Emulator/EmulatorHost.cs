@@ -129,7 +129,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         else
         {
             var asOf = options.AsOf ?? DateOnly.FromDateTime(options.Clock.GetUtcNow().UtcDateTime);
-            document = StateGenerator.Generate(new StateRecipe(options.StateSeed, options.Users, asOf, options.SiteName, options.Orgs, options.AccessPaths));
+            document = StateGenerator.Generate(new StateRecipe(options.StateSeed, options.Users, asOf, options.SiteName, options.Orgs, options.AccessPaths, options.DevelopersOverlap));
         }
 
         StateCredentials.EnsureCredentials(document, new SecretGenerator(options.Seed));

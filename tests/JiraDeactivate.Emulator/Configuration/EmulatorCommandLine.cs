@@ -43,6 +43,9 @@ public static class EmulatorCommandLine
                 case "access-paths":
                     options = options with { AccessPaths = ParseInt(name, NextValue()) };
                     break;
+                case "developers-overlap":
+                    options = options with { DevelopersOverlap = (double)ParseNumber(name, NextValue()) };
+                    break;
                 case "site-name":
                     options = options with { SiteName = NextValue() };
                     break;
@@ -139,6 +142,6 @@ public static class EmulatorCommandLine
     {
         var knobs = string.Join(" ", EmulatorConfigPatch.KnobNames.Select(k => $"[--{CamelToKebab(k)} <value>]"));
         return "Usage: JiraDeactivate.Emulator [--port 0] [--users 500] [--seed <int>] [--as-of yyyy-MM-dd] "
-            + "[--site-name acme] [--orgs 1] [--access-paths 0] [--state <file.json>] " + knobs;
+            + "[--site-name acme] [--orgs 1] [--access-paths 0] [--developers-overlap 0.4] [--state <file.json>] " + knobs;
     }
 }

@@ -27,6 +27,9 @@ public sealed partial record EmulatorOptions
     /// <summary>Users per access path besides local groups (<see cref="State.StateRecipe.AccessPaths"/>); 0 none.</summary>
     public int AccessPaths { get; init; }
 
+    /// <summary>The chance a jira-software-users member is also in jira-developers (<see cref="State.StateRecipe.DevelopersOverlap"/>).</summary>
+    public double DevelopersOverlap { get; init; } = State.StateRecipe.DefaultDevelopersOverlap;
+
     /// <summary>A state JSON file (the format of GET /_emulator/state) to serve instead of a generated state.</summary>
     public string? StateFile { get; init; }
 
@@ -53,6 +56,11 @@ public sealed partial record EmulatorOptions
         if (AccessPaths is < 0 or > 10_000)
         {
             errors.Add("access-paths must be between 0 and 10000.");
+        }
+
+        if (DevelopersOverlap is < 0 or > 1 || double.IsNaN(DevelopersOverlap))
+        {
+            errors.Add("developers-overlap must be between 0 and 1.");
         }
 
         if (Orgs is < 1 or > 1000)

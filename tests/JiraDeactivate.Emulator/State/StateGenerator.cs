@@ -13,7 +13,14 @@ namespace JiraDeactivate.Emulator.State;
 /// Users per access path besides a local group (a direct role alone; a direct role and a local group; a synced group
 /// alone; a synced and a local group), all inactive in Jira Software for 200-400 days; 0 adds none and no synced group.
 /// </param>
-public sealed record StateRecipe(int Seed, int Users, DateOnly AsOf, string SiteName, int Orgs, int AccessPaths = 0);
+/// <param name="DevelopersOverlap">
+/// The chance that a member of jira-software-users is also in jira-developers (another group granting Jira Software):
+/// with the testers' 15%, it sets how many granting memberships a Jira user has (about 1.41 at the default 0.4, 1.3 at 0.25).
+/// </param>
+public sealed record StateRecipe(int Seed, int Users, DateOnly AsOf, string SiteName, int Orgs, int AccessPaths = 0, double DevelopersOverlap = StateRecipe.DefaultDevelopersOverlap)
+{
+    public const double DefaultDevelopersOverlap = 0.4;
+}
 
 /// <summary>
 /// Generates a realistic org deterministically: products and their access groups, users in several groups,
@@ -261,7 +268,7 @@ public static class StateGenerator
                 if (Chance(0.75))
                 {
                     Join(user, JiraSoftwareUsersGroup);
-                    JoinSometimes(user, JiraDevelopersGroup, 0.4);
+                    JoinSometimes(user, JiraDevelopersGroup, recipe.DevelopersOverlap);
                     JoinSometimes(user, JiraTestersGroup, 0.15);
                 }
                 else
