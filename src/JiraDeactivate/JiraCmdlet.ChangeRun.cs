@@ -47,17 +47,29 @@ public abstract partial class JiraCmdlet
         return plans;
     }
 
-    /// <summary>What to run after a stopped run: undo it (a removal or a suspension), or run it again to finish (a restore or a resume).</summary>
+    /// <summary>
+    /// What to run after a stopped run: undo it (a removal or a suspension), with the -KeyPath and -KeyVault the run
+    /// sealed its journal with, or run it again to finish (a restore or a resume).
+    /// </summary>
     private string NextStep(string journalPath, string runId)
     {
-        string journal = journalPath.Replace("'", "''", StringComparison.Ordinal);
+        string undo = $"-JournalPath {Quoted(journalPath)} -RunId {runId}{KeyOptions()}";
         return MyInvocation.MyCommand.Name switch
         {
-            "Remove-JiraProductAccess" => $"To undo what it changed: Restore-JiraProductAccess -JournalPath '{journal}' -RunId {runId}",
-            "Suspend-JiraUser" => $"To undo what it changed: Resume-JiraUser -JournalPath '{journal}' -RunId {runId}",
+            "Remove-JiraProductAccess" => $"To undo what it changed: Restore-JiraProductAccess {undo}",
+            "Suspend-JiraUser" => $"To undo what it changed: Resume-JiraUser {undo}",
             _ => $"To finish, run {MyInvocation.MyCommand.Name} again: what is done is not done twice.",
         };
     }
+
+    private string KeyOptions()
+    {
+        var bound = MyInvocation.BoundParameters;
+        return (bound.TryGetValue("KeyPath", out var path) && path is string { Length: > 0 } folder ? $" -KeyPath {Quoted(SessionState.Path.GetUnresolvedProviderPathFromPSPath(folder))}" : "")
+            + (bound.TryGetValue("KeyVault", out var vault) && vault is string { Length: > 0 } name ? $" -KeyVault {Quoted(name)}" : "");
+    }
+
+    private static string Quoted(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 
     /// <summary>
     /// A stopped run's last line: to the information stream like every summary, or, once the pipeline is stopping

@@ -196,9 +196,11 @@ Describe 'Every input has an outcome' {
             $before = Get-EmulatorMembership $emu
             $users = Get-Changeable | Sort-Object AccountId | Select-Object -First 30
             $journal = Join-Path $TestDrive 'stopped.jsonl'
+            # Keys in a folder of their own: the restore command must name it to unseal the journal.
+            $keys = Join-Path $TestDrive "stopped run's keys"
             Set-JiraEmulatorConfig $emu @{ latencyMs = 150 } | Out-Null
             $hosted.Shell.Commands.Clear()
-            $null = $hosted.Shell.AddScript('param($Users, $Journal) $Users | Remove-JiraProductAccess -Confirm:$false -ThrottleLimit 1 -MaxUsers 100 -JournalPath $Journal').AddParameters(@{ Users = $users; Journal = $journal })
+            $null = $hosted.Shell.AddScript('param($Users, $Journal, $Keys) $Users | Remove-JiraProductAccess -Confirm:$false -ThrottleLimit 1 -MaxUsers 100 -JournalPath $Journal -KeyPath $Keys').AddParameters(@{ Users = $users; Journal = $journal; Keys = $keys })
             $running = $hosted.Shell.BeginInvoke()
             $deadline = [datetime]::UtcNow.AddSeconds(60)
             # Stopped once two users have lost their groups, while the others are still to come.
@@ -212,7 +214,7 @@ Describe 'Every input has an outcome' {
             $notice[0] | Should -Match 'the pipeline was stopped'
             $notice[0] | Should -Match 'removed the access of [1-9]\d* users?; skipped \d+'
             $notice[0] | Should -Match ([regex]::Escape("Journal: $journal"))
-            $notice[0] -match "(Restore-JiraProductAccess -JournalPath '[^']+' -RunId \S+)" | Should -BeTrue
+            $notice[0] -match "(Restore-JiraProductAccess -JournalPath '[^']+' -RunId \S+ -KeyPath '(?:[^']|'')+')" | Should -BeTrue
             $restoreCommand = $Matches[1]
             $changed = Compare-Object $before (Get-EmulatorMembership $emu)
             $changed | Should -Not -BeNullOrEmpty

@@ -138,6 +138,17 @@ Describe 'Resume-JiraUser and Restore-JiraProductAccess on a suspend journal' {
         foreach ($id in $suspended.AccountId) { $id | Should -Not -BeIn (Get-Suspended) }
     }
 
+    It 'seals its own journal of a resume by account ID with the keys of -KeyPath' {
+        $suspended = Get-Inactive | Select-Object -First 8 | Suspend-JiraUser -Confirm:$false -JournalPath (Join-Path $TestDrive 'keyed.jsonl') 6>$null | Where-Object Status -eq 'Suspended'
+        $suspended | Should -Not -BeNullOrEmpty
+        $keys = Join-Path $TestDrive 'resume keys'
+        $results = @($suspended.AccountId | Resume-JiraUser -KeyPath $keys -Confirm:$false 6>$null)
+        $runId = @($results.RunId | Sort-Object -Unique)
+        $runId.Count | Should -Be 1
+        Join-Path $keys "$($runId[0]).key" | Should -Exist
+        (Get-JiraChangeRun -Path $results[0].JournalPath -KeyPath $keys | Where-Object RunId -eq $runId[0]).KeyPresent | Should -BeTrue
+    }
+
     It 'Restore-JiraProductAccess on a suspend journal resumes what that run suspended' {
         $journal = Join-Path $TestDrive 'restore.jsonl'
         $suspended = Get-Inactive | Select-Object -First 8 | Suspend-JiraUser -Confirm:$false -JournalPath $journal 6>$null | Where-Object Status -eq 'Suspended'

@@ -142,7 +142,7 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
             var (organizationId, lifecycle, directoryId) = RequireDirectory(session);
             // The journal file is named by the run ID its lines carry.
             string runId = RemovalJournal.NewRunId();
-            using var journal = preview ? null : OpenJournal(null, runId);
+            using var journal = preview ? null : OpenJournal(null, runId, KeyPath, KeyVault);
             var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
                 LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: true),
                 session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
