@@ -7,7 +7,8 @@ namespace JiraDeactivate.Core.Suspension;
 /// <summary>
 /// Suspend-JiraUser's last look in bulk: the v2 user search's records of the run's users, read once when planning
 /// starts and once when the changes start (the first look of each), instead of one last-active-dates call per user
-/// and look; the planning read also gives each user's directory status. A record is used only when it is as sure as
+/// and look; the planning read also gives each user's directory status, and a read after a batch's changes the
+/// statuses they verify. A record is used only when it is as sure as
 /// the per-user answer: a dated entry for every product, of every site, (an undated or missing one may be a product
 /// never used or not listed: the search cannot tell) and no key this module cannot name. Otherwise the per-user answer
 /// is read, the authority.
@@ -18,12 +19,16 @@ public sealed class BulkActivity(DirectorySearchReader search, AdminApiClient ad
     private readonly object _gate = new();
     private int _perUser;
     private int _perUserStatus;
+    private int _perUserReadBacks;
 
     /// <summary>How many looks fell back to the per-user answer.</summary>
     public int PerUserLooks => _perUser;
 
     /// <summary>How many status reads at planning fell back to the per-user answer.</summary>
     public int PerUserStatusReads => _perUserStatus;
+
+    /// <summary>How many read backs after the changes fell back to the per-user answer.</summary>
+    public int PerUserReadBacks => _perUserReadBacks;
 
     /// <summary>The v2 user search calls so far.</summary>
     public int SearchCalls => search.Calls;
@@ -62,23 +67,47 @@ public sealed class BulkActivity(DirectorySearchReader search, AdminApiClient ad
         return await perUser(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Whether each of <paramref name="changed"/> is suspended now, after the changes: a fresh search read for
+    /// them, and <paramref name="perUser"/>'s answer (the same search, for one user) for those whose record says no
+    /// status or that it does not list. Null for a user whose status could not be read.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, bool?>> ReadBackAsync(IReadOnlyCollection<string> changed, Func<string, CancellationToken, Task<bool?>> perUser, CancellationToken cancellationToken)
+    {
+        var records = await ReadAsync(changed, cancellationToken).ConfigureAwait(false);
+        var suspended = new Dictionary<string, bool?>(StringComparer.Ordinal);
+        foreach (string id in changed)
+        {
+            if (records.TryGetValue(id, out var r) && (r.Status ?? r.MembershipStatus) is not null)
+            {
+                suspended[id] = new DirectoryUserStatus(r.AccountId, r.AccountType, r.Status, r.MembershipStatus, r.Name, r.Email, []).IsSuspended;
+                continue;
+            }
+
+            Interlocked.Increment(ref _perUserReadBacks);
+            suspended[id] = await perUser(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return suspended;
+    }
+
     private Task<IReadOnlyDictionary<string, DirectoryUser>> RecordsAsync(bool beforeChange, CancellationToken cancellationToken)
     {
         Task<IReadOnlyDictionary<string, DirectoryUser>> read;
         lock (_gate)
         {
-            read = _reads[beforeChange ? 1 : 0] ??= ReadAsync(cancellationToken);
+            read = _reads[beforeChange ? 1 : 0] ??= ReadAsync(accountIds, cancellationToken);
         }
 
         return read.WaitAsync(cancellationToken);
     }
 
     // A failed search is not an error: every user then gets the per-user answer.
-    private async Task<IReadOnlyDictionary<string, DirectoryUser>> ReadAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, DirectoryUser>> ReadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         try
         {
-            return await search.ReadAsync(accountIds, 0, cancellationToken).ConfigureAwait(false);
+            return await search.ReadAsync(ids, 0, cancellationToken).ConfigureAwait(false);
         }
         catch (AtlassianApiException)
         {

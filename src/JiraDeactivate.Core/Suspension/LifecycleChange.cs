@@ -7,10 +7,10 @@ namespace JiraDeactivate.Core.Suspension;
 
 /// <summary>
 /// Suspending or resuming one user's access to the organization (v2 Admin API), journaled before and after the
-/// call, then verified by reading the user's status back. A failed call is read back too: the change may have
-/// happened though its answer was lost.
+/// call, then verified by reading the user's status back (for a suspension in bulk, with its batch: see the
+/// Batched part). A failed call is read back too: the change may have happened though its answer was lost.
 /// </summary>
-public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPlan, UserSuspension>
+public sealed partial class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPlan, UserSuspension>
 {
     public const string SuspendOperation = "Suspend-JiraUser";
     public const string ResumeOperation = "Resume-JiraUser";
@@ -21,11 +21,13 @@ public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPl
     private readonly string? _siteName;
     private readonly bool _suspend;
     private readonly Func<UserLifecycleRequest, CancellationToken, Task<SuspensionPlan>> _plan;
+    private readonly BulkActivity? _bulk;
 
     private LifecycleChange(AdminLifecycleClient lifecycle, string organizationId, string directoryId, string? siteName, bool suspend, string? operation,
-        Func<UserLifecycleRequest, CancellationToken, Task<SuspensionPlan>> plan)
+        Func<UserLifecycleRequest, CancellationToken, Task<SuspensionPlan>> plan, BulkActivity? bulk = null)
     {
         _plan = plan;
+        _bulk = bulk;
         _lifecycle = lifecycle;
         _organizationId = organizationId;
         _directoryId = directoryId;
@@ -34,9 +36,12 @@ public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPl
         Operation = operation;
     }
 
-    /// <summary>Suspends users, a run of its own, planned by <paramref name="planner"/>.</summary>
-    public static LifecycleChange Suspend(AdminLifecycleClient lifecycle, string organizationId, string directoryId, string? siteName, SuspendPlanner planner) =>
-        new(lifecycle, organizationId, directoryId, siteName, suspend: true, SuspendOperation, planner.PlanAsync);
+    /// <summary>
+    /// Suspends users, a run of its own, planned by <paramref name="planner"/>; with <paramref name="bulk"/> (the
+    /// planner's), in batches whose statuses are read back together.
+    /// </summary>
+    public static LifecycleChange Suspend(AdminLifecycleClient lifecycle, string organizationId, string directoryId, string? siteName, SuspendPlanner planner, BulkActivity? bulk = null) =>
+        new(lifecycle, organizationId, directoryId, siteName, suspend: true, SuspendOperation, planner.PlanAsync, bulk);
 
     /// <summary>
     /// Resumes users: a run of its own when given IDs (<paramref name="ownRun"/>), or, from a journal, lines under the
@@ -118,14 +123,28 @@ public sealed class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPl
             return Outcome(plan, context, runId, SuspensionStatus.Failed, changed: false, done.FailureMessage, done.Failure);
         }
 
-        string? note = done.Note;
-        var verified = await ReadStatusAsync(plan.AccountId, cancellationToken).ConfigureAwait(false);
-        var (status, message) = verified switch
+        if (BatchSize > 0)
+        {
+            return Unverified(plan, context, runId, done.Note);
+        }
+
+        return Verified(plan, context, runId, done.Note, await ReadStatusAsync(plan.AccountId, cancellationToken).ConfigureAwait(false));
+    }
+
+    // The outcome of a change whose status was read back: true suspended, false not, null unread.
+    private ChangeOutcome<UserSuspension> Verified(SuspensionPlan plan, ChangeContext context, string runId, string? note, bool? suspended)
+    {
+        var (status, message) = suspended switch
         {
             null => (Done, "not verified: reading the user's status back failed"),
             var s when s == _suspend => (Done, note),
             _ => (SuspensionStatus.NotVerified, $"the call succeeded, but the status read back is still {(_suspend ? "active" : "suspended")}"),
         };
+        return Final(plan, context, runId, status, message);
+    }
+
+    private ChangeOutcome<UserSuspension> Final(SuspensionPlan plan, ChangeContext context, string runId, SuspensionStatus status, string? message)
+    {
         context.Write(Line(plan, runId, JournalEvent.Verified, $"{status}{(message is null ? string.Empty : $": {message}")}"));
         return Outcome(plan, context, runId, status, changed: true, message, null);
     }

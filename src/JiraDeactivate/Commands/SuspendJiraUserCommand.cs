@@ -67,12 +67,12 @@ public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
             var activity = bulk ? new BulkActivity(new Core.Inactivity.DirectorySearchReader(session.Admin!, organizationId), session.Admin!, organizationId, _requests.Select(r => r.AccountId).ToList()) : null;
             var planner = new SuspendPlanner(jira, session.Admin!, lifecycle, organizationId, session.SiteName, policy, Force, cloudId: session.CloudId, bulk: activity);
             var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
-                LifecycleChange.Suspend(lifecycle, organizationId, directoryId, session.SiteName, planner),
+                LifecycleChange.Suspend(lifecycle, organizationId, directoryId, session.SiteName, planner, activity),
                 session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
             RunLifecycle(run, _requests, _summary, ThrottleLimit);
             WriteVerbose(activity is null
                 ? $"The last look (-ReadMode {ReadMode}): one last-active-dates call per user and look."
-                : $"The last look (-ReadMode {ReadMode}): {activity.SearchCalls} user search calls, {activity.PerUserLooks} looks one by one (the search not sure about them), {activity.PerUserStatusReads} statuses read one by one (not in the search).");
+                : $"The last look (-ReadMode {ReadMode}): {activity.SearchCalls} user search calls, {activity.PerUserLooks} looks one by one (the search not sure about them), {activity.PerUserStatusReads} statuses read one by one (not in the search); the statuses after the changes read back from the same search, {activity.PerUserReadBacks} of them one by one.");
         }
 
         WriteHostLine($"Suspend-JiraUser{(preview ? " (preview)" : string.Empty)}: {_summary.Describe(preview)}");

@@ -97,7 +97,7 @@ public sealed class AccessPathRemovalTests : IDisposable
         };
         var roles = new ProductRoleCache(jira);
         var planner = new RemovalPlanner(jira, roles, "acme", policy, reads: new RemovalReads(jira, roles, mode), paths: paths);
-        var host = new ApprovingRemovalHost();
+        var host = new ApprovingHost<RemovalPlan, ProductAccessRemoval>();
         using (var journal = RemovalJournal.Open(Path.Combine(_folder, $"{Guid.NewGuid():N}.jsonl"), new JournalKeys(Path.Combine(_folder, "keys"))))
         {
             var run = new ChangeRun<RemovalRequest, RemovalPlan, ProductAccessRemoval>(new RemovalChange(jira, roles, planner, "acme", paths), new ChangeFuse(), 100, journal, "acme", "me");

@@ -42,7 +42,7 @@ public sealed class BulkRemovalTests : IAsyncLifetime, IDisposable
         var gone = users[1];
         var otherGroup = role.Groups.First(g => !(_emulator.State.ListMembers(Selector(g), true) ?? []).Any(m => m.AccountId == added));
         string journalPath = Path.Combine(_folder, "between.jsonl");
-        var host = new ApprovingRemovalHost(() =>
+        var host = new ApprovingHost<RemovalPlan, ProductAccessRemoval>(() =>
         {
             // Between the plan and the change: one user joins another granting group, another leaves theirs.
             Assert.Equal(MembershipOutcome.Changed, _emulator.State.AddMember(Selector(otherGroup), added).Outcome);
@@ -87,7 +87,7 @@ public sealed class BulkRemovalTests : IAsyncLifetime, IDisposable
         var role = await jira.GetProductRoleAsync("jira-software", CancellationToken.None);
         var (users, policy) = await CandidatesAsync(jira, role, 12, oneGroupOnly: true);
         string journalPath = Path.Combine(_folder, "stopped.jsonl");
-        var host = new ApprovingRemovalHost(() => { });
+        var host = new ApprovingHost<RemovalPlan, ProductAccessRemoval>(() => { });
         using (var journal = RemovalJournal.Open(journalPath, new JournalKeys(Path.Combine(_folder, "keys"))))
         {
             var run = Run(jira, role, policy, journal, ReadMode.Bulk);

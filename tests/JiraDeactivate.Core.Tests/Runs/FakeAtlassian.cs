@@ -12,6 +12,9 @@ internal sealed class FakeAtlassian(Func<string, string, string, (int Status, st
 {
     public ConcurrentQueue<(string Method, string Path, string Body, string? ContentType)> Calls { get; } = new();
 
+    /// <summary>The answer this fake gives, for a fake that wraps it.</summary>
+    public (int Status, string Body) Answer(string method, string path, string body) => answer(method, path, body);
+
     public HttpClient Client() => new(this, disposeHandler: false) { BaseAddress = new Uri("https://fake.example/") };
 
     public IEnumerable<string> CallsTo(string method, string pathPart) =>

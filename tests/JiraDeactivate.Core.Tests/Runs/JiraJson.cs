@@ -12,6 +12,10 @@ internal static class JiraJson
             + "\",\"groups\":{\"size\":" + groups.Length + ",\"items\":[" + items + "]},\"applicationRoles\":{\"size\":0,\"items\":[]}}";
     }
 
+    public static string DirectoryUsers(IEnumerable<(string AccountId, string Status)> users) =>
+        "{\"data\":[" + string.Join(",", users.Select(u => "{\"accountId\":\"" + u.AccountId + "\",\"accountType\":\"atlassian\",\"status\":\"" + u.Status + "\",\"membershipStatus\":\""
+            + (u.Status == "suspended" ? "suspended" : "active") + "\",\"name\":\"" + u.AccountId + "\"}")) + "],\"links\":{}}";
+
     public static string DirectoryUser(string accountId, string status, string type = "atlassian") =>
         "{\"data\":[{\"accountId\":\"" + accountId + "\",\"accountType\":\"" + type + "\",\"status\":\"" + status + "\",\"membershipStatus\":\""
         + (status == "suspended" ? "suspended" : "active") + "\",\"name\":\"" + accountId + "\"}],\"links\":{}}";

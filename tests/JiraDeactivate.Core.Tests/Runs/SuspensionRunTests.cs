@@ -1,4 +1,5 @@
 using JiraDeactivate.Core.Atlassian;
+using JiraDeactivate.Core.Inactivity;
 using JiraDeactivate.Core.Journal;
 using JiraDeactivate.Core.Judgments;
 using JiraDeactivate.Core.Protections;
@@ -25,10 +26,10 @@ public sealed class SuspensionRunTests : IDisposable
     {
         if (path.Contains("/users/search", StringComparison.Ordinal))
         {
-            string id = body.Split("\"accountIds\":[\"")[1].Split('"')[0];
+            var ids = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("accountIds").EnumerateArray().Select(e => e.GetString()!).ToList();
             lock (_suspended)
             {
-                return (200, JiraJson.DirectoryUser(id, _suspended.Contains(id) ? "suspended" : "active"));
+                return (200, JiraJson.DirectoryUsers(ids.Select(id => (id, _suspended.Contains(id) ? "suspended" : "active"))));
             }
         }
 
@@ -64,13 +65,17 @@ public sealed class SuspensionRunTests : IDisposable
         return (200, JiraJson.User(user, "atlassian", ("g-1", "jira-software-users")));
     });
 
-    private static (ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension> Run, AdminLifecycleClient Lifecycle) Suspend(FakeAtlassian fake, RemovalJournal? journal, bool force = false)
+    // With bulkUsers, the looks, the statuses at planning and the read backs come from the v2 search of those users.
+    private static (ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension> Run, AdminLifecycleClient Lifecycle) Suspend(FakeAtlassian fake, RemovalJournal? journal, bool force = false,
+        IReadOnlyCollection<string>? bulkUsers = null)
     {
         var lifecycle = new AdminLifecycleClient(fake.Client());
-        var planner = new SuspendPlanner(new JiraRestClient(fake.Client()), new AdminApiClient(fake.Client()), lifecycle, "org-1", "acme",
-            new ProtectionPolicy { ConnectedAccountId = "me", OrganizationAdmins = new HashSet<string>() }, force, new FakeTimeProvider(s_now));
+        var admin = new AdminApiClient(fake.Client());
+        var bulk = bulkUsers is null ? null : new BulkActivity(new DirectorySearchReader(admin, "org-1"), admin, "org-1", bulkUsers);
+        var planner = new SuspendPlanner(new JiraRestClient(fake.Client()), admin, lifecycle, "org-1", "acme",
+            new ProtectionPolicy { ConnectedAccountId = "me", OrganizationAdmins = new HashSet<string>() }, force, new FakeTimeProvider(s_now), bulk: bulk);
         return (new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
-            LifecycleChange.Suspend(lifecycle, "org-1", "dir-1", "acme", planner), new ChangeFuse(), 50, journal, "acme", "me@acme.example"), lifecycle);
+            LifecycleChange.Suspend(lifecycle, "org-1", "dir-1", "acme", planner, bulk), new ChangeFuse(), 50, journal, "acme", "me@acme.example"), lifecycle);
     }
 
     private static UserLifecycleRequest Judged(string id) => new(id, Judgment: new InactivityJudgment(90, s_now));
@@ -202,6 +207,65 @@ public sealed class SuspensionRunTests : IDisposable
         Assert.Equal([JournalEvent.RunStarted, JournalEvent.Planned, JournalEvent.Suspending, JournalEvent.Suspended, JournalEvent.Verified], events.Select(e => e.Event));
         Assert.Equal(LifecycleChange.SuspendOperation, events[0].Operation);
         Assert.Equal("Suspended", events[^1].Message);
+    }
+
+    [Fact]
+    public async Task A_suspension_in_bulk_reads_its_batchs_statuses_back_in_one_search_and_journals_each_verification()
+    {
+        var fake = Atlassian();
+        string[] users = ["u1", "u2", "u3", "u4", "u5", "u6"];
+        string path = Path.Combine(_folder, "bulk.jsonl");
+        var host = new ApprovingHost<SuspensionPlan, UserSuspension>();
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var (run, _) = Suspend(fake, journal, bulkUsers: users);
+            await run.RunAsync(users.Select(Judged).ToList(), host, new RunLimits(2, 2), CancellationToken.None);
+        }
+
+        Assert.Equal(users, host.Results.Select(r => r.AccountId).Order());
+        Assert.All(host.Results, r => Assert.Equal(SuspensionStatus.Suspended, r.Outcome));
+        // The planning look (with the statuses), the look right before the changes, the read back: one search each.
+        Assert.Equal(3, fake.CallsTo("POST", "/users/search").Count());
+        var verified = RemovalJournal.Read(path).Select(l => l.Entry).Where(e => e.Event == JournalEvent.Verified).ToList();
+        Assert.Equal(users, verified.Select(e => e.AccountId).Order());
+        Assert.All(verified, e => Assert.Equal("Suspended", e.Message));
+    }
+
+    [Fact]
+    public async Task A_suspension_in_bulk_stopped_mid_batch_reports_every_user_it_suspended_as_Suspended_not_verified()
+    {
+        using var stop = new CancellationTokenSource();
+        int suspends = 0;
+        var inner = Atlassian();
+        var fake = new FakeAtlassian((method, path, body) =>
+        {
+            if (path.EndsWith("/suspend", StringComparison.Ordinal) && Interlocked.Increment(ref suspends) == 3)
+            {
+                stop.Cancel();
+            }
+
+            return inner.Answer(method, path, body);
+        });
+        string[] users = ["u1", "u2", "u3", "u4", "u5", "u6"];
+        string path = Path.Combine(_folder, "stopped.jsonl");
+        var host = new ApprovingHost<SuspensionPlan, UserSuspension>();
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var (run, _) = Suspend(fake, journal, bulkUsers: users);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.RunAsync(users.Select(Judged).ToList(), host, new RunLimits(1, 1), stop.Token));
+        }
+
+        var lines = RemovalJournal.Read(path).Select(l => l.Entry).ToList();
+        var changed = lines.Where(l => l.Event == JournalEvent.Suspended).Select(l => l.AccountId).Distinct().ToList();
+        Assert.InRange(changed.Count, 2, users.Length - 1);
+        Assert.Equal(changed.Order(), host.Results.Select(r => r.AccountId).Order());
+        Assert.All(host.Results, r =>
+        {
+            Assert.Equal(SuspensionStatus.Suspended, r.Outcome);
+            Assert.Equal(LifecycleChange.NotVerifiedStopped, r.Message);
+        });
+        Assert.All(changed, id => Assert.Contains(lines, l => l.AccountId == id && l.Event == JournalEvent.Verified && l.Message == $"Suspended: {LifecycleChange.NotVerifiedStopped}"));
+        Assert.Empty(fake.CallsTo("POST", "/users/search").Skip(2));
     }
 
     [Fact]

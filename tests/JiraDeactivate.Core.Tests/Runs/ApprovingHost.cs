@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
-using JiraDeactivate.Core.Removal;
 using JiraDeactivate.Core.Runs;
 
 namespace JiraDeactivate.Core.Tests.Runs;
 
 /// <summary>A run host that approves every change (after <c>beforeApproval</c>, when given) and keeps every result: of the users changed, and of those left unchanged.</summary>
-internal sealed class ApprovingRemovalHost(Action? beforeApproval = null) : IRunHost<RemovalPlan, ProductAccessRemoval>
+internal sealed class ApprovingHost<TPlan, TResult>(Action? beforeApproval = null) : IRunHost<TPlan, TResult>
+    where TResult : class
 {
-    public ConcurrentBag<ProductAccessRemoval> Results { get; } = [];
+    public ConcurrentBag<TResult> Results { get; } = [];
 
     public Task<IReadOnlyList<bool>> ApproveAsync(IReadOnlyList<(string Target, string Action)> changes, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ internal sealed class ApprovingRemovalHost(Action? beforeApproval = null) : IRun
 
     public IRunStage StartStage(RunStage stage, int total) => new NoProgress();
 
-    public void Planned(IReadOnlyList<RemovalPlan> plans)
+    public void Planned(IReadOnlyList<TPlan> plans)
     {
     }
 
@@ -25,7 +25,7 @@ internal sealed class ApprovingRemovalHost(Action? beforeApproval = null) : IRun
     {
     }
 
-    public void Unchanged(RemovalPlan plan, ChangeOutcome<ProductAccessRemoval>? outcome, string? preview)
+    public void Unchanged(TPlan plan, ChangeOutcome<TResult>? outcome, string? preview)
     {
         if (outcome is not null)
         {
@@ -33,17 +33,17 @@ internal sealed class ApprovingRemovalHost(Action? beforeApproval = null) : IRun
         }
     }
 
-    public void WouldChange(RemovalPlan plan)
+    public void WouldChange(TPlan plan)
     {
     }
 
-    public void Declined(RemovalPlan plan, ProductAccessRemoval result) => Results.Add(result);
+    public void Declined(TPlan plan, TResult result) => Results.Add(result);
 
     public void Begun(string journalPath, string runId)
     {
     }
 
-    public void Changed(RemovalPlan plan, ChangeOutcome<ProductAccessRemoval> outcome) => Results.Add(outcome.Result);
+    public void Changed(TPlan plan, ChangeOutcome<TResult> outcome) => Results.Add(outcome.Result);
 
     private sealed class NoProgress : IRunStage
     {
