@@ -27,7 +27,7 @@ Set-StrictMode -Version Latest
 $root = (Resolve-Path (Join-Path $PSScriptRoot '..')).ProviderPath
 Set-Location $root
 $ModulePath = (Resolve-Path $ModulePath).ProviderPath
-# The Pace part alone (11 minutes) has its own file, so that it does not replace the other parts' figures.
+# The Pace part alone (13 minutes) has its own file, so that it does not replace the other parts' figures.
 if (-not $ResultPath) { $ResultPath = Join-Path $root $(if (@($Part).Count -eq 1 -and $Part -eq 'Pace') { 'bench/results/pace.md' } else { 'bench/results/latest.md' }) }
 $work = Join-Path $root 'bench/work'
 New-Item -ItemType Directory -Force -Path $work, (Split-Path $ResultPath) | Out-Null
