@@ -68,11 +68,27 @@ public abstract partial class JiraCmdlet
 
         var session = RequireSession();
         var (organizationId, lifecycle, directoryId) = RequireDirectory(session);
+        var statuses = BulkStatusesFor(session, organizationId, pending.Users);
         var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
-            LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: false),
+            LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: false, statuses),
             rails.Fuse ?? new ChangeFuse(), rails.Fuse is null ? int.MaxValue : rails.MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)");
         RunLifecycle(run, pending.Users, summary, rails.ThrottleLimit);
+        WriteStatusReads(statuses);
     }
+
+    /// <summary>
+    /// For a resumption of many users (from <see cref="Core.Removal.RemovalReads.BulkLookFrom"/> on), their statuses
+    /// read in bulk from the v2 user search, at planning and after each batch; null: one search per user each time.
+    /// </summary>
+    private protected static BulkStatuses? BulkStatusesFor(Core.Sessions.JiraAdminSession session, string organizationId, IReadOnlyList<UserLifecycleRequest> requests) =>
+        requests.Count >= Core.Removal.RemovalReads.BulkLookFrom && session.Admin is { } admin
+            ? BulkStatuses.Of(new Core.Inactivity.DirectorySearchReader(admin, organizationId), requests.Select(r => r.AccountId).ToList())
+            : null;
+
+    private protected void WriteStatusReads(BulkStatuses? statuses) =>
+        WriteVerbose(statuses is null
+            ? "The users' statuses: one user search call per user at planning and after the change."
+            : $"The users' statuses: {statuses.SearchCalls} user search calls for all of them, at planning and after the changes; {statuses.PerUserStatusReads} read one by one at planning and {statuses.PerUserReadBacks} after the changes (not in the search).");
 
     /// <summary>
     /// A journal's lines: through the lock this run holds, or (a preview) read as they are; unreadable lines are warned

@@ -180,4 +180,18 @@ Describe 'Suspend-JiraUser at Atlassian''s pace' {
         $readBacks = 2 * [math]::Ceiling($suspendedCount / 10)
         $perUser.Searches - $bulk.Searches | Should -BeGreaterOrEqual (14 + $suspendedCount - $readBacks) -Because "the 20 status reads at planning come from the planning look's search, and the $suspendedCount read backs from at most $readBacks searches"
     }
+
+    It 'resumes from a journal with its users'' statuses read in bulk, at planning and after the changes' {
+        $journal = Join-Path $TestDrive 'resume-bulk.jsonl'
+        $suspended = @($changeable | Select-Object -First 20 | Suspend-JiraUser -Confirm:$false -MaxUsers 100 -JournalPath $journal 6>$null | Where-Object Status -eq 'Suspended')
+        $suspended.Count | Should -BeGreaterOrEqual 10 -Because 'a resumption of ten users or more reads in bulk'
+        Reset-Stats
+        $resumed = @(Resume-JiraUser -JournalPath $journal -Confirm:$false 6>$null)
+        @($resumed | Where-Object Status -eq 'Resumed').AccountId | Sort-Object | Should -Be @($suspended.AccountId | Sort-Object)
+        foreach ($id in $suspended.AccountId) { $id | Should -Not -BeIn @((Get-JiraEmulatorState $emu).users | Where-Object suspended | ForEach-Object accountId) }
+        # One search per user at planning and another after the change would be 2 per user; in bulk each read takes
+        # ten users a call (at most twice that when it tries the directory first).
+        $bound = 2 * 2 * [math]::Ceiling($suspended.Count / 10)
+        Get-Calls POST $search | Should -BeLessOrEqual $bound -Because "$($suspended.Count) users' statuses are read twice, each time in bulk"
+    }
 }

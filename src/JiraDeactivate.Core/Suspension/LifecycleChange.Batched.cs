@@ -4,10 +4,10 @@ using JiraDeactivate.Core.Runs;
 namespace JiraDeactivate.Core.Suspension;
 
 /// <summary>
-/// A suspension in bulk: the users are suspended one at a time, and each batch's statuses are read back together
+/// A suspension or resumption in bulk: the users are changed one at a time, and each batch's statuses are read back together
 /// from the v2 user search (ten users a call, or the directory), instead of one search per user; a user the search
-/// does not list or gives no status gets the per-user read. A user suspended before a stop is reported Suspended,
-/// "not verified".
+/// does not list or gives no status gets the per-user read. A user changed before a stop is reported Suspended (or
+/// Resumed), "not verified".
 /// </summary>
 public sealed partial class LifecycleChange : IBatchedChange<UserLifecycleRequest, SuspensionPlan, UserSuspension>
 {
@@ -20,8 +20,8 @@ public sealed partial class LifecycleChange : IBatchedChange<UserLifecycleReques
     // The batch's users changed, their read back still to come: the plan, its run and the change's note.
     private readonly ConcurrentDictionary<string, (SuspensionPlan Plan, string RunId, string? Note)> _unverified = new(StringComparer.Ordinal);
 
-    /// <summary>Batches only for a suspension given the bulk reads; a resume verifies each user as it goes.</summary>
-    public int BatchSize => _bulk is not null && _suspend ? MaxBatch : 0;
+    /// <summary>Batches only with the bulk status reads; without them each user is verified as it goes.</summary>
+    public int BatchSize => _statuses is null ? 0 : MaxBatch;
 
     // The planner's bulk reads are made when it first asks for them.
     public Task BeforePlanningAsync(IReadOnlyList<UserLifecycleRequest> requests, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -34,7 +34,7 @@ public sealed partial class LifecycleChange : IBatchedChange<UserLifecycleReques
         var pending = done.Select(d => d.Plan.AccountId).Where(_unverified.ContainsKey).ToList();
         var suspended = pending.Count == 0
             ? new Dictionary<string, bool?>()
-            : await _bulk!.ReadBackAsync(pending, ReadStatusAsync, cancellationToken).ConfigureAwait(false);
+            : await _statuses!.ReadBackAsync(pending, ReadStatusAsync, cancellationToken).ConfigureAwait(false);
 
         // Every status is read before any line is written: a stop during the reads leaves no user verified twice.
         return done.Select(d => _unverified.TryRemove(d.Plan.AccountId, out var u)

@@ -21,13 +21,13 @@ public sealed partial class LifecycleChange : IChange<UserLifecycleRequest, Susp
     private readonly string? _siteName;
     private readonly bool _suspend;
     private readonly Func<UserLifecycleRequest, CancellationToken, Task<SuspensionPlan>> _plan;
-    private readonly BulkActivity? _bulk;
+    private readonly BulkStatuses? _statuses;
 
     private LifecycleChange(AdminLifecycleClient lifecycle, string organizationId, string directoryId, string? siteName, bool suspend, string? operation,
-        Func<UserLifecycleRequest, CancellationToken, Task<SuspensionPlan>> plan, BulkActivity? bulk = null)
+        Func<UserLifecycleRequest, CancellationToken, Task<SuspensionPlan>> plan, BulkStatuses? statuses = null)
     {
         _plan = plan;
-        _bulk = bulk;
+        _statuses = statuses;
         _lifecycle = lifecycle;
         _organizationId = organizationId;
         _directoryId = directoryId;
@@ -41,15 +41,16 @@ public sealed partial class LifecycleChange : IChange<UserLifecycleRequest, Susp
     /// planner's), in batches whose statuses are read back together.
     /// </summary>
     public static LifecycleChange Suspend(AdminLifecycleClient lifecycle, string organizationId, string directoryId, string? siteName, SuspendPlanner planner, BulkActivity? bulk = null) =>
-        new(lifecycle, organizationId, directoryId, siteName, suspend: true, SuspendOperation, planner.PlanAsync, bulk);
+        new(lifecycle, organizationId, directoryId, siteName, suspend: true, SuspendOperation, planner.PlanAsync, bulk?.Statuses);
 
     /// <summary>
     /// Resumes users: a run of its own when given IDs (<paramref name="ownRun"/>), or, from a journal, lines under the
-    /// run that suspended them (the plan's RunId).
+    /// run that suspended them (the plan's RunId); with <paramref name="statuses"/>, their statuses are read in bulk
+    /// at planning and after each batch.
     /// </summary>
-    public static LifecycleChange Resume(AdminLifecycleClient lifecycle, string organizationId, string directoryId, string? siteName, bool ownRun) =>
+    public static LifecycleChange Resume(AdminLifecycleClient lifecycle, string organizationId, string directoryId, string? siteName, bool ownRun, BulkStatuses? statuses = null) =>
         new(lifecycle, organizationId, directoryId, siteName, suspend: false, ownRun ? ResumeOperation : null,
-            new ResumePlanner(lifecycle, organizationId, siteName).PlanAsync);
+            new ResumePlanner(lifecycle, organizationId, siteName, statuses).PlanAsync, statuses);
 
     public string? Operation { get; }
 

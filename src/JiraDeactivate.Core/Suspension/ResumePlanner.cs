@@ -3,8 +3,11 @@ using JiraDeactivate.Core.Journal;
 
 namespace JiraDeactivate.Core.Suspension;
 
-/// <summary>Decides whether a user's access will be restored: only a user of the connected site whose access is suspended now.</summary>
-public sealed class ResumePlanner(AdminLifecycleClient lifecycle, string organizationId, string? siteName)
+/// <summary>
+/// Decides whether a user's access will be restored: only a user of the connected site whose access is suspended now
+/// (with <paramref name="statuses"/>, as the run's one search read says).
+/// </summary>
+public sealed class ResumePlanner(AdminLifecycleClient lifecycle, string organizationId, string? siteName, BulkStatuses? statuses = null)
 {
     // A suspension needs its user's Planned line before it.
     private static readonly UndoRules s_fromJournal = new(LifecycleChange.SuspendOperation, IsRelevant, IsSuspension,
@@ -45,7 +48,9 @@ public sealed class ResumePlanner(AdminLifecycleClient lifecycle, string organiz
         DirectoryUserStatus? status;
         try
         {
-            status = await lifecycle.GetStatusAsync(organizationId, id, cancellationToken).ConfigureAwait(false);
+            status = statuses is null
+                ? await lifecycle.GetStatusAsync(organizationId, id, cancellationToken).ConfigureAwait(false)
+                : await statuses.GetAsync(id, token => lifecycle.GetStatusAsync(organizationId, id, token), cancellationToken).ConfigureAwait(false);
         }
         catch (AtlassianApiException e)
         {

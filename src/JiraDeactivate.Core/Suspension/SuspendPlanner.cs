@@ -39,7 +39,7 @@ public sealed class SuspendPlanner(JiraRestClient jira, AdminApiClient admin, Ad
             access = await jira.GetUserAccessAsync(id, cancellationToken).ConfigureAwait(false);
             status = bulk is null
                 ? await lifecycle.GetStatusAsync(organizationId, id, cancellationToken).ConfigureAwait(false)
-                : await bulk.GetStatusAsync(id, token => lifecycle.GetStatusAsync(organizationId, id, token), cancellationToken).ConfigureAwait(false);
+                : await bulk.Statuses.GetAsync(id, token => lifecycle.GetStatusAsync(organizationId, id, token), cancellationToken).ConfigureAwait(false);
         }
         catch (AtlassianApiException e)
         {

@@ -143,10 +143,12 @@ public sealed class ResumeJiraUserCommand : JiraCmdlet
             // The journal file is named by the run ID its lines carry.
             string runId = RemovalJournal.NewRunId();
             using var journal = preview ? null : OpenJournal(null, runId, KeyPath, KeyVault);
+            var statuses = BulkStatusesFor(session, organizationId, _requests);
             var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
-                LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: true),
+                LifecycleChange.Resume(lifecycle, organizationId, directoryId, session.SiteName, ownRun: true, statuses),
                 session.Fuse, MaxUsers, journal, session.SiteName, session.Connection.User ?? "(unknown)", runId);
             RunLifecycle(run, _requests, _summary, ThrottleLimit);
+            WriteStatusReads(statuses);
         }
 
         foreach (var journal in _journals.GroupBy(s => (s.JournalPath!, s.KeyPath, s.KeyVault)))

@@ -72,7 +72,7 @@ public sealed class SuspendJiraUserCommand : JudgedChangeCmdlet
             RunLifecycle(run, _requests, _summary, ThrottleLimit);
             WriteVerbose(activity is null
                 ? $"The last look (-ReadMode {ReadMode}): one last-active-dates call per user and look."
-                : $"The last look (-ReadMode {ReadMode}): {activity.SearchCalls} user search calls, {activity.PerUserLooks} looks one by one (the search not sure about them), {activity.PerUserStatusReads} statuses read one by one (not in the search); the statuses after the changes read back from the same search, {activity.PerUserReadBacks} of them one by one.");
+                : $"The last look (-ReadMode {ReadMode}): {activity.SearchCalls} user search calls, {activity.PerUserLooks} looks one by one (the search not sure about them), {activity.Statuses.PerUserStatusReads} statuses read one by one (not in the search); the statuses after the changes read back from the same search, {activity.Statuses.PerUserReadBacks} of them one by one.");
         }
 
         WriteHostLine($"Suspend-JiraUser{(preview ? " (preview)" : string.Empty)}: {_summary.Describe(preview)}");

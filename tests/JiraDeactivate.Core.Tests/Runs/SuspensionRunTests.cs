@@ -232,6 +232,35 @@ public sealed class SuspensionRunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_resumption_in_bulk_reads_its_users_statuses_once_at_planning_and_once_after_the_batch()
+    {
+        var fake = Atlassian();
+        string[] users = ["already", "u1", "u2", "u3", "u4"];
+        lock (_suspended)
+        {
+            _suspended.UnionWith(users.Where(u => u != "u4"));
+        }
+
+        string path = Path.Combine(_folder, "resume-bulk.jsonl");
+        var host = new ApprovingHost<SuspensionPlan, UserSuspension>();
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var lifecycle = new AdminLifecycleClient(fake.Client());
+            var statuses = BulkStatuses.Of(new DirectorySearchReader(new AdminApiClient(fake.Client()), "org-1"), users);
+            var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
+                LifecycleChange.Resume(lifecycle, "org-1", "dir-1", "acme", ownRun: true, statuses), new ChangeFuse(), 50, journal, "acme", "me@acme.example");
+            await run.RunAsync(users.Select(id => new UserLifecycleRequest(id)).ToList(), host, new RunLimits(2, 2), CancellationToken.None);
+        }
+
+        Assert.Equal(["already:Resumed", "u1:Resumed", "u2:Resumed", "u3:Resumed", "u4:NotSuspended"], host.Results.Select(r => $"{r.AccountId}:{r.Outcome}").Order());
+        Assert.Empty(_suspended);
+        Assert.Equal(2, fake.CallsTo("POST", "/users/search").Count());
+        var verified = RemovalJournal.Read(path).Select(l => l.Entry).Where(e => e.Event == JournalEvent.Verified).ToList();
+        Assert.Equal(["already", "u1", "u2", "u3"], verified.Select(e => e.AccountId).Order());
+        Assert.All(verified, e => Assert.Equal("Resumed", e.Message));
+    }
+
+    [Fact]
     public async Task A_suspension_in_bulk_stopped_mid_batch_reports_every_user_it_suspended_as_Suspended_not_verified()
     {
         using var stop = new CancellationTokenSource();
