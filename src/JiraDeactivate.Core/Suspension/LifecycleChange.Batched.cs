@@ -17,8 +17,9 @@ public sealed partial class LifecycleChange : IBatchedChange<UserLifecycleReques
     /// <summary>Why a user changed before a stop has no verification.</summary>
     public const string NotVerifiedStopped = "not verified: the run stopped before the read back";
 
-    // The batch's users changed, their read back still to come: the plan, its run and the change's note.
-    private readonly ConcurrentDictionary<string, (SuspensionPlan Plan, string RunId, string? Note)> _unverified = new(StringComparer.Ordinal);
+    // The batch's users changed, their read back still to come, by run and user (a journal may hold a user under two
+    // runs): the plan and the change's note.
+    private readonly ConcurrentDictionary<(string RunId, string AccountId), (SuspensionPlan Plan, string? Note)> _unverified = new();
 
     /// <summary>Batches only with the bulk status reads; without them each user is verified as it goes.</summary>
     public int BatchSize => _statuses is null ? 0 : MaxBatch;
@@ -31,24 +32,28 @@ public sealed partial class LifecycleChange : IBatchedChange<UserLifecycleReques
     public async Task<IReadOnlyList<ChangeOutcome<UserSuspension>>> VerifyBatchAsync(IReadOnlyList<(SuspensionPlan Plan, ChangeOutcome<UserSuspension> Outcome)> done,
         ChangeContext context, CancellationToken cancellationToken)
     {
-        var pending = done.Select(d => d.Plan.AccountId).Where(_unverified.ContainsKey).ToList();
+        var pending = done.Where(d => _unverified.ContainsKey(Key(d.Plan, context))).Select(d => d.Plan.AccountId).Distinct(StringComparer.Ordinal).ToList();
         var suspended = pending.Count == 0
             ? new Dictionary<string, bool?>()
             : await _statuses!.ReadBackAsync(pending, ReadStatusAsync, cancellationToken).ConfigureAwait(false);
 
         // Every status is read before any line is written: a stop during the reads leaves no user verified twice.
-        return done.Select(d => _unverified.TryRemove(d.Plan.AccountId, out var u)
-            ? Verified(u.Plan, context, u.RunId, u.Note, suspended.GetValueOrDefault(u.Plan.AccountId))
+        return done.Select(d => _unverified.TryRemove(Key(d.Plan, context), out var u)
+            ? Verified(u.Plan, context, Key(d.Plan, context).RunId, u.Note, suspended.GetValueOrDefault(u.Plan.AccountId))
             : d.Outcome).ToList();
     }
 
     public ChangeOutcome<UserSuspension> Stopped(SuspensionPlan plan, ChangeOutcome<UserSuspension> outcome, ChangeContext context) =>
-        _unverified.TryRemove(plan.AccountId, out var u) ? Final(u.Plan, context, u.RunId, Done, NotVerifiedStopped) : outcome;
+        _unverified.TryRemove(Key(plan, context), out var u) ? Final(u.Plan, context, Key(plan, context).RunId, Done, NotVerifiedStopped) : outcome;
 
     // A change made, its read back to come with the batch's.
-    private ChangeOutcome<UserSuspension> Unverified(SuspensionPlan plan, ChangeContext context, string runId, string? note)
+    private ChangeOutcome<UserSuspension> Unverified(SuspensionPlan plan, ChangeContext context, string? note)
     {
-        _unverified[plan.AccountId] = (plan, runId, note);
-        return Outcome(plan, context, runId, Done, changed: true, NotVerifiedStopped, null);
+        var key = Key(plan, context);
+        _unverified[key] = (plan, note);
+        return Outcome(plan, context, key.RunId, Done, changed: true, NotVerifiedStopped, null);
     }
+
+    // The run a plan's lines go under: the suspending run's for a resumption from its journal, else this run's.
+    private static (string RunId, string AccountId) Key(SuspensionPlan plan, ChangeContext context) => (plan.RunId ?? context.RunId, plan.AccountId);
 }

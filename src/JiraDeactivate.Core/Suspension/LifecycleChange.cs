@@ -7,8 +7,7 @@ namespace JiraDeactivate.Core.Suspension;
 
 /// <summary>
 /// Suspending or resuming one user's access to the organization (v2 Admin API), journaled before and after the
-/// call, then verified by reading the user's status back (for a suspension in bulk, with its batch: see the
-/// Batched part). A failed call is read back too: the change may have happened though its answer was lost.
+/// call, then verified by reading the user's status back (in bulk, with its batch: see the Batched part). A failed call is read back too: the change may have happened though its answer was lost.
 /// </summary>
 public sealed partial class LifecycleChange : IChange<UserLifecycleRequest, SuspensionPlan, UserSuspension>
 {
@@ -126,7 +125,7 @@ public sealed partial class LifecycleChange : IChange<UserLifecycleRequest, Susp
 
         if (BatchSize > 0)
         {
-            return Unverified(plan, context, runId, done.Note);
+            return Unverified(plan, context, done.Note);
         }
 
         return Verified(plan, context, runId, done.Note, await ReadStatusAsync(plan.AccountId, cancellationToken).ConfigureAwait(false));

@@ -261,6 +261,32 @@ public sealed class SuspensionRunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_user_two_runs_of_a_journal_suspended_is_verified_under_each_run_in_bulk()
+    {
+        var fake = Atlassian();
+        lock (_suspended)
+        {
+            _suspended.Add("u1");
+        }
+
+        string path = Path.Combine(_folder, "two-runs.jsonl");
+        var host = new ApprovingHost<SuspensionPlan, UserSuspension>();
+        using (var journal = RemovalJournal.Open(path, Keys))
+        {
+            var lifecycle = new AdminLifecycleClient(fake.Client());
+            var statuses = BulkStatuses.Of(new DirectorySearchReader(new AdminApiClient(fake.Client()), "org-1"), ["u1"]);
+            var run = new ChangeRun<UserLifecycleRequest, SuspensionPlan, UserSuspension>(
+                LifecycleChange.Resume(lifecycle, "org-1", "dir-1", "acme", ownRun: false, statuses), new ChangeFuse(), 50, journal, "acme", "me@acme.example");
+            await run.RunAsync([new UserLifecycleRequest("u1", RunId: "run-a"), new UserLifecycleRequest("u1", RunId: "run-b")], host, new RunLimits(1, 1), CancellationToken.None);
+        }
+
+        Assert.Equal(["run-a:Resumed", "run-b:Resumed"], host.Results.Select(r => $"{r.RunId}:{r.Outcome}").Order());
+        Assert.All(host.Results, r => Assert.NotEqual(LifecycleChange.NotVerifiedStopped, r.Message));
+        var verified = RemovalJournal.Read(path).Select(l => l.Entry).Where(e => e.Event == JournalEvent.Verified).ToList();
+        Assert.Equal(["run-a", "run-b"], verified.Select(e => e.RunId).Order());
+    }
+
+    [Fact]
     public async Task A_suspension_in_bulk_stopped_mid_batch_reports_every_user_it_suspended_as_Suspended_not_verified()
     {
         using var stop = new CancellationTokenSource();
