@@ -12,16 +12,10 @@ namespace JiraDeactivate.Core.Removal;
 /// </summary>
 public sealed partial class RemovalChange : IBatchedChange<RemovalRequest, RemovalPlan, ProductAccessRemoval>
 {
-    /// <summary>The most users of a batch: its verification reads the granting groups whole, once for the batch.</summary>
-    public const int MaxBatch = 500;
-
-    /// <summary>Why a user changed before a stop has no verification.</summary>
-    public const string NotVerifiedStopped = "not verified: the run stopped before the read back";
-
     // The changed users of the batch under way whose verification is still to come: the plan (with its last look) and the groups removed.
     private readonly ConcurrentDictionary<(string AccountId, Products.JiraProduct Product), (RemovalPlan Plan, List<string> Removed)> _unverified = new();
 
-    public int BatchSize => planner.Reads.Batched ? MaxBatch : 0;
+    public int BatchSize => planner.Reads.Batched ? Batches.MaxUsers : 0;
 
     public Task BeforePlanningAsync(IReadOnlyList<RemovalRequest> requests, CancellationToken cancellationToken) => planner.PrepareAsync(requests, cancellationToken);
 
@@ -84,7 +78,7 @@ public sealed partial class RemovalChange : IBatchedChange<RemovalRequest, Remov
     }
 
     public ChangeOutcome<ProductAccessRemoval> Stopped(RemovalPlan plan, ChangeOutcome<ProductAccessRemoval> outcome, ChangeContext context) =>
-        _unverified.TryRemove(Key(plan), out var p) ? Final(context, p.Plan, p.Removed, Done(p.Removed), NotVerifiedStopped) : outcome;
+        _unverified.TryRemove(Key(plan), out var p) ? Final(context, p.Plan, p.Removed, Done(p.Removed), Batches.NotVerifiedStopped) : outcome;
 
     // How many users' access is read back at the same time when read one by one; the rate limit still paces them.
     private const int MaxReadsAtOnce = 8;
@@ -97,7 +91,7 @@ public sealed partial class RemovalChange : IBatchedChange<RemovalRequest, Remov
     private ChangeOutcome<ProductAccessRemoval> Unverified(ChangeContext context, RemovalPlan plan, List<string> removed)
     {
         _unverified[Key(plan)] = (plan, removed);
-        return Outcome(context, plan, removed, Done(removed), NotVerifiedStopped, null);
+        return Outcome(context, plan, removed, Done(removed), Batches.NotVerifiedStopped, null);
     }
 
     private ChangeOutcome<ProductAccessRemoval> Final(ChangeContext context, RemovalPlan plan, List<string> removed, RemovalStatus status, string? reason)

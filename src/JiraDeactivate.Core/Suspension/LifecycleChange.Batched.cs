@@ -11,18 +11,12 @@ namespace JiraDeactivate.Core.Suspension;
 /// </summary>
 public sealed partial class LifecycleChange : IBatchedChange<UserLifecycleRequest, SuspensionPlan, UserSuspension>
 {
-    /// <summary>The most users of a batch: their results come once the batch is read back.</summary>
-    public const int MaxBatch = 500;
-
-    /// <summary>Why a user changed before a stop has no verification.</summary>
-    public const string NotVerifiedStopped = "not verified: the run stopped before the read back";
-
     // The batch's users changed, their read back still to come, by run and user (a journal may hold a user under two
     // runs): the plan and the change's note.
     private readonly ConcurrentDictionary<(string RunId, string AccountId), (SuspensionPlan Plan, string? Note)> _unverified = new();
 
     /// <summary>Batches only with the bulk status reads; without them each user is verified as it goes.</summary>
-    public int BatchSize => _statuses is null ? 0 : MaxBatch;
+    public int BatchSize => _statuses is null ? 0 : Batches.MaxUsers;
 
     // The planner's bulk reads are made when it first asks for them.
     public Task BeforePlanningAsync(IReadOnlyList<UserLifecycleRequest> requests, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -44,14 +38,14 @@ public sealed partial class LifecycleChange : IBatchedChange<UserLifecycleReques
     }
 
     public ChangeOutcome<UserSuspension> Stopped(SuspensionPlan plan, ChangeOutcome<UserSuspension> outcome, ChangeContext context) =>
-        _unverified.TryRemove(Key(plan, context), out var u) ? Final(u.Plan, context, Key(plan, context).RunId, Done, NotVerifiedStopped) : outcome;
+        _unverified.TryRemove(Key(plan, context), out var u) ? Final(u.Plan, context, Key(plan, context).RunId, Done, Batches.NotVerifiedStopped) : outcome;
 
     // A change made, its read back to come with the batch's.
     private ChangeOutcome<UserSuspension> Unverified(SuspensionPlan plan, ChangeContext context, string? note)
     {
         var key = Key(plan, context);
         _unverified[key] = (plan, note);
-        return Outcome(plan, context, key.RunId, Done, changed: true, NotVerifiedStopped, null);
+        return Outcome(plan, context, key.RunId, Done, changed: true, Batches.NotVerifiedStopped, null);
     }
 
     // The run a plan's lines go under: the suspending run's for a resumption from its journal, else this run's.

@@ -101,9 +101,9 @@ public sealed class BulkRemovalTests : IAsyncLifetime, IDisposable
         Assert.All(host.Results, r =>
         {
             Assert.Equal(RemovalStatus.Removed, r.Outcome);
-            Assert.Equal(RemovalChange.NotVerifiedStopped, r.Message);
+            Assert.Equal(Batches.NotVerifiedStopped, r.Message);
         });
-        Assert.All(changed, id => Assert.Contains(lines, l => l.AccountId == id && l.Event == JournalEvent.Verified && l.Status == "Removed" && l.Message == RemovalChange.NotVerifiedStopped));
+        Assert.All(changed, id => Assert.Contains(lines, l => l.AccountId == id && l.Event == JournalEvent.Verified && l.Status == "Removed" && l.Message == Batches.NotVerifiedStopped));
     }
 
     private static RemovalRequest Request(string id) => new(id, JiraProduct.JiraSoftware, Judgment: new InactivityJudgment(1, DateTime.UtcNow, Fresh: true));

@@ -281,7 +281,7 @@ public sealed class SuspensionRunTests : IDisposable
         }
 
         Assert.Equal(["run-a:Resumed", "run-b:Resumed"], host.Results.Select(r => $"{r.RunId}:{r.Outcome}").Order());
-        Assert.All(host.Results, r => Assert.NotEqual(LifecycleChange.NotVerifiedStopped, r.Message));
+        Assert.All(host.Results, r => Assert.NotEqual(Batches.NotVerifiedStopped, r.Message));
         var verified = RemovalJournal.Read(path).Select(l => l.Entry).Where(e => e.Event == JournalEvent.Verified).ToList();
         Assert.Equal(["run-a", "run-b"], verified.Select(e => e.RunId).Order());
     }
@@ -317,9 +317,9 @@ public sealed class SuspensionRunTests : IDisposable
         Assert.All(host.Results, r =>
         {
             Assert.Equal(SuspensionStatus.Suspended, r.Outcome);
-            Assert.Equal(LifecycleChange.NotVerifiedStopped, r.Message);
+            Assert.Equal(Batches.NotVerifiedStopped, r.Message);
         });
-        Assert.All(changed, id => Assert.Contains(lines, l => l.AccountId == id && l.Event == JournalEvent.Verified && l.Message == $"Suspended: {LifecycleChange.NotVerifiedStopped}"));
+        Assert.All(changed, id => Assert.Contains(lines, l => l.AccountId == id && l.Event == JournalEvent.Verified && l.Message == $"Suspended: {Batches.NotVerifiedStopped}"));
         Assert.Empty(fake.CallsTo("POST", "/users/search").Skip(2));
     }
 
